@@ -1,0 +1,3 @@
+export * from './records.ts';
+export * from './errors.ts';
+export * from './units.ts';

@@ -1,0 +1,169 @@
+// Record shapes of the bundled datasets (geo-data/), shared by the server, the web app, the
+// CLI and the tests. DESIGN.md "Data records" is binding; extra fields only add provenance.
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** One published source: what said it and when (ISO date or year-month as published). */
+export interface SourceRef {
+  publication: string;
+  date?: string;
+}
+
+export type CampusKind = 'ai-training' | 'ai-inference' | 'ai-mixed' | 'fab';
+
+/**
+ * A load increment. Exactly one of `itMw`, `facilityMw` or `accelerator` + `count` is set.
+ * `start` is 'YYYY-MM' (first hour of that month); the phase ramps linearly over `rampMonths`.
+ */
+export interface CampusPhase {
+  start: string;
+  rampMonths?: number;
+  itMw?: number;
+  facilityMw?: number;
+  /** An id from gpu-power.json's accelerators or racks. */
+  accelerator?: string;
+  /** GPUs (one GB200 superchip counts as 2 GPUs). */
+  count?: number;
+  note?: string;
+  confidence?: Confidence;
+}
+
+/** A cumulative total as published, kept so the demand model can be checked against it. */
+export interface PublishedTotal {
+  year: number;
+  facilityMw?: number;
+  itMw?: number;
+  note?: string;
+  confidence: Confidence;
+}
+
+export interface Campus {
+  id: string;
+  name: string;
+  kind: CampusKind;
+  lat: number;
+  lon: number;
+  /** Local standard time offset; never derived from longitude (Abilene is on Central time). */
+  utcOffsetHours: number;
+  /** Annual energy-weighted PUE (ISO/IEC 30134-2). A fab has no PUE: 1. */
+  pue: number;
+  /** Share of IT load that is training (0..1); the rest is inference. */
+  trainingShare: number;
+  phases: CampusPhase[];
+  publishedTotals: PublishedTotal[];
+  operator?: string;
+  city?: string;
+  state?: string;
+  status?: string;
+  iso?: string;
+  plannedPeakFacilityMw?: number | null;
+  plannedPeakBasis?: string;
+  coordConfidence?: Confidence;
+  coordPrecision?: string;
+  /** Every value above that the reference data did not give, said in words. */
+  assumptions: string[];
+  sources: SourceRef[];
+  confidence: Confidence;
+}
+
+/** A nuclear supply deal (PPA, restart, offtake): not a campus load. */
+export interface SupplyDeal {
+  id: string;
+  name: string;
+  kind: string;
+  lat: number;
+  lon: number;
+  supply: { year: number; supplyMw: number; note?: string; confidence?: Confidence }[];
+  operator?: string;
+  state?: string;
+  sources: SourceRef[];
+  confidence: Confidence;
+}
+
+/** A number with its provenance: published ('source') or a labelled modelling assumption. */
+export interface Sourced<T = number> {
+  value: T;
+  basis: 'source' | 'assumption';
+  note: string;
+}
+
+export type ReactorScale = 'micro' | 'smr' | 'large-lwr';
+
+export interface Design {
+  id: string;
+  name: string;
+  vendor: string;
+  /** BWR, PWR, HTGR, SFR, FHR, heat-pipe */
+  type: string;
+  typeDetail?: string;
+  scale: ReactorScale;
+  fuelClass: 'LEU' | 'HALEU' | string;
+  onlineRefuelling: boolean;
+  /** True when the design can reject heat to air (dry cooling), so unknown water is not fatal. */
+  dryCoolingCapable: boolean;
+  netMwe: Sourced;
+  grossMwe?: Sourced;
+  thermalMwt?: Sourced;
+  /** Storage designs (Natrium type): peak output, and the energy behind the boost. */
+  peakMwe?: Sourced;
+  peakDurationHours?: Sourced;
+  storageMwh?: Sourced;
+  refuelIntervalMonths: Sourced;
+  refuelOutageDays: Sourced;
+  /** Planned maintenance days a year for on-line refuelled designs (0 otherwise). */
+  maintenanceDaysPerYear: Sourced;
+  forcedOutageRate: Sourced;
+  mttrHours: Sourced;
+  /** A published or assumed capacity factor, shown for reference only. */
+  capacityFactor: Sourced;
+  earliestCodYear: Sourced;
+  eabMi: Sourced;
+  lpzMi: Sourced;
+  epzMi: Sourced;
+  /** All-in capital cost, 2025 USD per kW net. */
+  capitalCostUsdPerKw: Sourced;
+  fixedOmUsdPerKwYr: Sourced;
+  fuelUsdPerMwh: Sourced;
+  variableOmUsdPerMwh: Sourced;
+  cooling: string;
+  epzClaim: string;
+  typicalPlant?: string;
+  foakProject?: string;
+  licensing?: Record<string, string | null>;
+  sources: string[];
+  confidence: Confidence;
+}
+
+export type SiteKind = 'smr-project' | 'nuclear-plant' | 'coal-retirement' | 'federal-site';
+
+export interface CandidateSite {
+  id: string;
+  name: string;
+  kind: SiteKind;
+  lat: number;
+  lon: number;
+  state?: string;
+  existingMw: number;
+  existingMwBasis?: string | null;
+  plannedMw?: number | null;
+  retirementYear?: number | string | null;
+  coolingWater: string | null;
+  gridRegion: string;
+  notes?: string;
+  coordSource?: string;
+  coordConfidence?: Confidence;
+  source: string;
+  confidence: Confidence;
+}
+
+export type SeismicHazard = 'very-high' | 'high' | 'moderate';
+
+export interface SeismicZoneProps {
+  id: string;
+  name: string;
+  hazard: SeismicHazard;
+  pga2in50g: [number, number];
+  basis: string;
+  source: string;
+  confidence: Confidence;
+}
