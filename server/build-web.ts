@@ -19,7 +19,10 @@ export function webBuildIsFresh(): boolean {
   const index = join(webDistDir, 'index.html');
   if (!existsSync(index)) return false;
   const sources = [join(root, 'web'), join(root, 'models')].filter(existsSync);
-  const newestSource = Math.max(...sources.map(newestMtimeMs), statSync(join(root, 'vite.config.ts')).mtimeMs);
+  const newestSource = Math.max(
+    ...sources.map(newestMtimeMs),
+    statSync(join(root, 'vite.config.ts')).mtimeMs,
+  );
   return statSync(index).mtimeMs >= newestSource;
 }
 

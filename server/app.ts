@@ -1,0 +1,54 @@
+// Builds the Fastify app: plugins and routes only. Listening and shutdown live in server.ts,
+// so tests build the same app and drive it with inject().
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createDatabase, type AppDatabase } from './db/database.ts';
+import { loadGeoData, type GeoData } from '../geo-data/load.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerWebApp } from './plugins/static.ts';
+import healthRoutes from './routes/health.ts';
+import dataRoutes from './routes/data.ts';
+import './plugins/decorations.ts';
+
+export const APP_VERSION = '0.1.0';
+const root = resolve(import.meta.dirname, '..');
+
+export interface AppOptions {
+  databaseUrl: string;
+  /** Defaults to dist/web. */
+  webDir?: string;
+  /** Pre-loaded data (tests share one load across many apps); defaults to geo-data/. */
+  geoData?: GeoData;
+  logger?: boolean | { level: string };
+  /** Largest request body, bytes; bigger answers 413. */
+  bodyLimitBytes?: number;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  // Validate the bundled data before serving anything: a bad record stops the start.
+  app.decorate('geoData', options.geoData ?? loadGeoData());
+  let database: AppDatabase;
+  try {
+    database = await createDatabase(options.databaseUrl);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  app.decorate('database', database);
+  app.addHook('onClose', async () => database.close());
+
+  await registerOpenApi(app, APP_VERSION);
+  await app.register(healthRoutes);
+  await app.register(dataRoutes);
+  await registerWebApp(app, options.webDir ?? join(root, 'dist', 'web'));
+  return app;
+}

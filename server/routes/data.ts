@@ -1,0 +1,187 @@
+// The bundled datasets (geo-data/): campuses, candidate sites, supply deals and reactor designs.
+// Read-only and identical for every user, so they carry an ETag of the data version and may
+// be cached for a few minutes; a conditional GET answers 304.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Feature, FeatureCollection as GeoJsonCollection } from 'geojson';
+import { Type, type Static } from 'typebox';
+import { HttpError } from '../plugins/errors.ts';
+import { dataErrors, FeatureCollection, IdParams, PointFeature } from '../schemas/common.ts';
+
+const CAMPUS_KINDS = ['ai-training', 'ai-inference', 'ai-mixed', 'fab'] as const;
+const SITE_KINDS = ['smr-project', 'nuclear-plant', 'coal-retirement', 'federal-site'] as const;
+
+const literals = <T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
+
+// "minLon,minLat,maxLon,maxLat" in decimal degrees, as OGC API Features spells it.
+const BBOX_PATTERN = '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$';
+
+const CampusQuery = Type.Object(
+  {
+    kind: Type.Optional(literals(CAMPUS_KINDS)),
+    state: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+    bbox: Type.Optional(Type.String({ pattern: BBOX_PATTERN })),
+  },
+  { additionalProperties: false },
+);
+const SiteQuery = Type.Object(
+  {
+    kind: Type.Optional(literals(SITE_KINDS)),
+    state: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+    bbox: Type.Optional(Type.String({ pattern: BBOX_PATTERN })),
+  },
+  { additionalProperties: false },
+);
+type Filter = { kind?: string; state?: string; bbox?: string };
+
+function parseBbox(text: string): [number, number, number, number] {
+  const [minLon, minLat, maxLon, maxLat] = text.split(',').map(Number);
+  if (minLon > maxLon || minLat > maxLat || Math.abs(minLat) > 90 || Math.abs(maxLat) > 90) {
+    throw new HttpError(
+      400,
+      'BAD_REQUEST',
+      `Invalid querystring.bbox: ${JSON.stringify(text)} (want minLon,minLat,maxLon,maxLat with min ≤ max)`,
+    );
+  }
+  return [minLon, minLat, maxLon, maxLat];
+}
+
+function filterCollection(collection: GeoJsonCollection, query: Filter): GeoJsonCollection {
+  if (!query.kind && !query.state && !query.bbox) return collection;
+  const box = query.bbox ? parseBbox(query.bbox) : undefined;
+  const features = collection.features.filter((feature: Feature) => {
+    const props = feature.properties ?? {};
+    if (query.kind && props.kind !== query.kind) return false;
+    if (query.state && props.state !== query.state) return false;
+    if (box && feature.geometry.type === 'Point') {
+      const [lon, lat] = feature.geometry.coordinates;
+      if (lon < box[0] || lat < box[1] || lon > box[2] || lat > box[3]) return false;
+    }
+    return true;
+  });
+  return { ...collection, features };
+}
+
+function findFeature(collection: GeoJsonCollection, what: string, id: string): Feature {
+  const feature = collection.features.find((f) => f.id === id || f.properties?.id === id);
+  if (!feature) throw new HttpError(404, 'NOT_FOUND', `No ${what} with id ${JSON.stringify(id)}`);
+  return feature;
+}
+
+export default async function dataRoutes(app: FastifyInstance): Promise<void> {
+  const etag = `"geo-${app.geoData.version}"`;
+  // Answers 304 when the client already has this data version.
+  const cached = (request: FastifyRequest, reply: FastifyReply): boolean => {
+    reply.header('etag', etag).header('cache-control', 'public, max-age=300');
+    if (request.headers['if-none-match'] === etag) {
+      reply.status(304).send();
+      return true;
+    }
+    return false;
+  };
+  const { raw, designs } = app.geoData;
+
+  app.get<{ Querystring: Static<typeof CampusQuery> }>(
+    '/api/campuses',
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'AI and fab campuses (GeoJSON); properties carry id, sources and confidence',
+        querystring: CampusQuery,
+        response: { 200: FeatureCollection, ...dataErrors },
+      },
+    },
+    async (request, reply) =>
+      cached(request, reply) ? reply : filterCollection(raw.campuses, request.query),
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/api/campuses/:id',
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'One campus',
+        params: IdParams,
+        response: { 200: PointFeature, ...dataErrors },
+      },
+    },
+    async (request, reply) =>
+      cached(request, reply) ? reply : findFeature(raw.campuses, 'campus', request.params.id),
+  );
+
+  app.get<{ Querystring: Static<typeof SiteQuery> }>(
+    '/api/sites',
+    {
+      schema: {
+        tags: ['data'],
+        summary:
+          'Candidate reactor sites (GeoJSON): SMR projects, nuclear plants, retiring coal, federal sites',
+        querystring: SiteQuery,
+        response: { 200: FeatureCollection, ...dataErrors },
+      },
+    },
+    async (request, reply) =>
+      cached(request, reply) ? reply : filterCollection(raw.sites, request.query),
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/api/sites/:id',
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'One candidate site',
+        params: IdParams,
+        response: { 200: PointFeature, ...dataErrors },
+      },
+    },
+    async (request, reply) =>
+      cached(request, reply) ? reply : findFeature(raw.sites, 'site', request.params.id),
+  );
+
+  app.get(
+    '/api/supply-deals',
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'Nuclear supply deals (PPAs, restarts, offtakes): supply, not campus load',
+        response: { 200: FeatureCollection },
+      },
+    },
+    async (request, reply) => (cached(request, reply) ? reply : raw.supplyDeals),
+  );
+
+  app.get(
+    '/api/designs',
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'Reactor designs; every number is { value, basis: source | assumption, note }',
+        response: { 200: Type.Object({ designs: Type.Array(Type.Unknown()) }) },
+      },
+    },
+    async (request, reply) => (cached(request, reply) ? reply : { designs }),
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/api/designs/:id',
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'One reactor design',
+        params: IdParams,
+        response: { 200: Type.Unknown(), ...dataErrors },
+      },
+    },
+    async (request, reply) => {
+      if (cached(request, reply)) return reply;
+      const design = designs.find((d) => d.id === request.params.id);
+      if (!design)
+        throw new HttpError(
+          404,
+          'NOT_FOUND',
+          `No design with id ${JSON.stringify(request.params.id)}`,
+        );
+      return design;
+    },
+  );
+}
