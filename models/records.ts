@@ -75,7 +75,12 @@ export interface SupplyDeal {
   lon: number;
   supply: { year: number; supplyMw: number; note?: string; confidence?: Confidence }[];
   operator?: string;
+  city?: string;
   state?: string;
+  status?: string;
+  iso?: string;
+  coordConfidence?: Confidence;
+  coordPrecision?: string;
   sources: SourceRef[];
   confidence: Confidence;
 }
@@ -110,7 +115,10 @@ export interface Design {
   storageMwh?: Sourced;
   refuelIntervalMonths: Sourced;
   refuelOutageDays: Sourced;
-  /** Planned maintenance days a year for on-line refuelled designs (0 otherwise). */
+  /**
+   * Planned maintenance days a year outside refuelling outages: on-line refuelled and multi-year
+   * core designs (no regular outage to hold the maintenance); 0 where it fits in the refuelling outage.
+   */
   maintenanceDaysPerYear: Sourced;
   forcedOutageRate: Sourced;
   mttrHours: Sourced;
@@ -146,6 +154,9 @@ export interface CandidateSite {
   existingMw: number;
   existingMwBasis?: string | null;
   plannedMw?: number | null;
+  plannedMaxMw?: number | null;
+  plannedPeakMw?: number | null;
+  plannedNote?: string;
   retirementYear?: number | string | null;
   coolingWater: string | null;
   gridRegion: string;
