@@ -1,0 +1,64 @@
+// Typed client for the planner API (DESIGN.md "API"). Failures become ApiError, carrying the
+// server's `{ error: { code, message } }` so the panel can say what failed.
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Campus, CandidateSite, Design } from '../../models/records.ts';
+
+export type CampusProperties = Omit<Campus, 'lat' | 'lon'>;
+export type SiteProperties = Omit<CandidateSite, 'lat' | 'lon'>;
+export type CampusFeature = Feature<Point, CampusProperties>;
+export type SiteFeature = Feature<Point, SiteProperties>;
+export type CampusCollection = FeatureCollection<Point, CampusProperties>;
+export type SiteCollection = FeatureCollection<Point, SiteProperties>;
+
+export interface Health {
+  status: 'ok';
+  database: 'sqlite' | 'postgres';
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+export async function getJson<T>(path: string, fetchImpl: typeof fetch = fetch): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetchImpl(path, { headers: { accept: 'application/json' } });
+  } catch (cause) {
+    // status 0: the request never got an answer (server down, network gone).
+    throw new ApiError(0, 'NETWORK', `no answer from the server (${String(cause)})`, path);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    if (isErrorBody(body))
+      throw new ApiError(response.status, body.error.code, body.error.message, path);
+    throw new ApiError(
+      response.status,
+      'HTTP',
+      `HTTP ${response.status} ${response.statusText}`,
+      path,
+    );
+  }
+  if (body === null)
+    throw new ApiError(response.status, 'BAD_JSON', 'the answer was not JSON', path);
+  return body as T;
+}
+
+export const api = {
+  health: () => getJson<Health>('/api/health'),
+  campuses: () => getJson<CampusCollection>('/api/campuses'),
+  sites: () => getJson<SiteCollection>('/api/sites'),
+  designs: async () => (await getJson<{ designs: Design[] }>('/api/designs')).designs,
+};

@@ -1,0 +1,90 @@
+// The legend: what each symbol means (shape, size and words, never colour alone) and a
+// keyboard-reachable checkbox per layer group that shows or hides all of its layers.
+import './legend.css';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { SiteKind } from '../../../models/records.ts';
+import { COVERAGE_COLOURS } from '../../map/layers/campuses.ts';
+import { CAMPUS_SIZE_LEGEND_MW, campusRadiusPx } from '../../map/layers/campus-size.ts';
+import { SITE_KINDS } from '../../map/layers/sites.ts';
+import { siteIconCanvas } from '../../map/site-icons.ts';
+import { inLayerGroup, type LayerGroup } from '../../map/style.ts';
+import { formatMw } from '../../format.ts';
+import { h } from '../../ui/dom.ts';
+
+export function setGroupVisibility(map: MapLibreMap, group: LayerGroup, visible: boolean): void {
+  for (const layerId of map.getLayersOrder()) {
+    if (inLayerGroup(layerId, group)) {
+      map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none');
+    }
+  }
+}
+
+function groupToggle(map: MapLibreMap, group: LayerGroup, label: string): HTMLElement {
+  const input = h('input', {
+    type: 'checkbox',
+    checked: true,
+    id: `layer-toggle-${group}`,
+    'data-testid': `layer-toggle-${group}`,
+  });
+  input.addEventListener('change', () => setGroupVisibility(map, group, input.checked));
+  return h('label', { class: 'legend-toggle', for: input.id }, input, h('span', {}, label));
+}
+
+function campusSizeScale(): HTMLElement {
+  const radii = CAMPUS_SIZE_LEGEND_MW.map((mw) => campusRadiusPx(mw));
+  const items = CAMPUS_SIZE_LEGEND_MW.map((mw, i) => {
+    const diameter = Math.ceil(radii[i] * 2);
+    const swatch = h('span', {
+      class: 'legend-circle',
+      style: `width:${diameter}px;height:${diameter}px`,
+      'aria-hidden': 'true',
+    });
+    return h('li', {}, h('span', { class: 'legend-circle-box' }, swatch), formatMw(mw));
+  });
+  return h('ul', { class: 'legend-sizes', 'aria-label': 'Campus circle sizes' }, ...items);
+}
+
+function coverageKey(): HTMLElement {
+  const items = Object.values(COVERAGE_COLOURS).map(({ colour, shortLabel }) =>
+    h('li', {}, h('span', { class: 'legend-swatch', style: `background:${colour}` }), shortLabel),
+  );
+  return h('ul', { class: 'legend-list legend-columns' }, ...items);
+}
+
+function siteKey(): HTMLElement {
+  const items = (Object.keys(SITE_KINDS) as SiteKind[]).map((kind) => {
+    const icon = siteIconCanvas(kind, 14, 2);
+    icon.setAttribute('aria-hidden', 'true');
+    return h('li', { title: SITE_KINDS[kind].label }, icon, SITE_KINDS[kind].shortLabel);
+  });
+  return h('ul', { class: 'legend-list' }, ...items);
+}
+
+export function createLegend(map: MapLibreMap): HTMLElement {
+  return h(
+    'details',
+    { class: 'legend', open: true },
+    h('summary', {}, 'Legend and layers'),
+    h(
+      'div',
+      { class: 'legend-body' },
+      h(
+        'section',
+        { class: 'legend-group' },
+        groupToggle(map, 'campuses', 'AI campuses'),
+        h('p', { class: 'legend-note' }, 'Circle area ∝ planned peak'),
+        campusSizeScale(),
+        h('p', { class: 'legend-note' }, 'Fill: share of load covered'),
+        coverageKey(),
+      ),
+      h(
+        'section',
+        { class: 'legend-group' },
+        groupToggle(map, 'sites', 'Candidate sites'),
+        siteKey(),
+        h('div', { class: 'legend-spacer' }),
+        groupToggle(map, 'basemap-labels', 'Place names'),
+      ),
+    ),
+  );
+}

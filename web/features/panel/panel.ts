@@ -1,0 +1,80 @@
+// The right-hand panel: tabs Campus, Reactors, Coverage, Siting, Scenarios (UX.md order), with
+// the ARIA tabs pattern (arrow keys move between tabs, each tab controls one tabpanel).
+import './panel.css';
+import type { Store } from '../../state/store.ts';
+import { h } from '../../ui/dom.ts';
+import { createCampusSection, type CampusActions } from './campus-section.ts';
+import { createReactorsSection } from './reactors-section.ts';
+import { createUpcomingSection } from './upcoming-section.ts';
+
+export type PanelTab = 'campus' | 'reactors' | 'coverage' | 'siting' | 'scenarios';
+
+export interface PanelActions extends CampusActions {
+  retryDesigns(): void;
+}
+
+export interface Panel {
+  element: HTMLElement;
+  showTab(tab: PanelTab): void;
+}
+
+export function createPanel(store: Store, actions: PanelActions): Panel {
+  const sections: [PanelTab, string, HTMLElement][] = [
+    ['campus', 'Campus', createCampusSection(store, actions)],
+    ['reactors', 'Reactors', createReactorsSection(store, actions.retryDesigns)],
+    ['coverage', 'Coverage', createUpcomingSection('coverage')],
+    ['siting', 'Siting', createUpcomingSection('siting')],
+    ['scenarios', 'Scenarios', createUpcomingSection('scenarios')],
+  ];
+
+  const tabs = sections.map(([id, label]) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${id}`,
+        'aria-controls': `tabpanel-${id}`,
+        'data-tab': id,
+      },
+      label,
+    ),
+  );
+  const panels = sections.map(([id, , content]) =>
+    h(
+      'section',
+      { role: 'tabpanel', id: `tabpanel-${id}`, 'aria-labelledby': `tab-${id}`, class: 'tabpanel' },
+      content,
+    ),
+  );
+
+  const showTab = (tab: PanelTab) => {
+    sections.forEach(([id], i) => {
+      const selected = id === tab;
+      tabs[i].setAttribute('aria-selected', String(selected));
+      tabs[i].tabIndex = selected ? 0 : -1;
+      panels[i].hidden = !selected;
+    });
+  };
+
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => showTab(sections[i][0]));
+    tab.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0) return;
+      const next = (i + step + tabs.length) % tabs.length;
+      showTab(sections[next][0]);
+      tabs[next].focus();
+      event.preventDefault();
+    });
+  });
+  showTab('campus');
+
+  const element = h(
+    'aside',
+    { class: 'panel', 'aria-label': 'Planner panel' },
+    h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Planner sections' }, ...tabs),
+    h('div', { class: 'tabpanels' }, ...panels),
+  );
+  return { element, showTab };
+}

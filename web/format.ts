@@ -1,0 +1,26 @@
+// Number formats shared by panels and popups (UX.md "Every number": units always shown,
+// thousands separators, MW to whole numbers, % to one decimal).
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+export const formatMw = (mw: number): string => `${WHOLE.format(mw)} MW`;
+export const formatWhole = (value: number): string => WHOLE.format(value);
+export const formatPercent = (fraction: number): string => `${ONE_DECIMAL.format(fraction * 100)}%`;
+// Distances in miles only where the rule is written in miles (EPZ radii, NRC RG 4.7).
+const UP_TO_TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export const formatMiles = (miles: number): string => `${UP_TO_TWO_DECIMALS.format(miles)} mi`;
+export const formatUsdPerKw = (usdPerKw: number): string => `$${WHOLE.format(usdPerKw)}/kW`;
+
+const CAMPUS_KIND_LABELS: Record<string, string> = {
+  'ai-training': 'AI training campus',
+  'ai-inference': 'AI inference campus',
+  'ai-mixed': 'AI campus (training and inference)',
+  fab: 'Semiconductor fab',
+};
+export const campusKindLabel = (kind: string): string => CAMPUS_KIND_LABELS[kind] ?? kind;
+
+/** "partially-operating" → "partially operating": statuses arrive as slugs or free text. */
+export const humanize = (text: string): string => text.replace(/-/g, ' ');

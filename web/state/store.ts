@@ -1,0 +1,46 @@
+// Minimal app state with subscribe. Data sets load independently, so each carries its own
+// status: the panel can show a skeleton, the data or an error for each one.
+import type { Design } from '../../models/records.ts';
+import type { CampusCollection, SiteCollection } from '../api/client.ts';
+
+export type Loadable<T> =
+  { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
+
+export interface AppState {
+  campuses: Loadable<CampusCollection>;
+  sites: Loadable<SiteCollection>;
+  designs: Loadable<Design[]>;
+  selectedCampusId: string | null;
+}
+
+export type Listener = (state: AppState, previous: AppState) => void;
+
+export interface Store {
+  get(): AppState;
+  set(patch: Partial<AppState>): void;
+  subscribe(listener: Listener): () => void;
+}
+
+export const initialState = (): AppState => ({
+  campuses: { status: 'loading' },
+  sites: { status: 'loading' },
+  designs: { status: 'loading' },
+  selectedCampusId: null,
+});
+
+export function createStore(initial: AppState = initialState()): Store {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  return {
+    get: () => state,
+    set(patch) {
+      const previous = state;
+      state = { ...state, ...patch };
+      for (const listener of listeners) listener(state, previous);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
