@@ -10,6 +10,7 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWebApp } from './plugins/static.ts';
 import healthRoutes from './routes/health.ts';
 import dataRoutes from './routes/data.ts';
+import demandRoutes from './routes/demand.ts';
 import './plugins/decorations.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -49,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app, APP_VERSION);
   await app.register(healthRoutes);
   await app.register(dataRoutes);
+  await app.register(demandRoutes);
   await registerWebApp(app, options.webDir ?? join(root, 'dist', 'web'));
   return app;
 }

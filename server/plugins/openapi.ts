@@ -16,6 +16,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       tags: [
         { name: 'system', description: 'Health' },
         { name: 'data', description: 'Bundled datasets with sources and confidence' },
+        { name: 'models', description: 'Demand, coverage and siting models' },
       ],
     },
   });
