@@ -10,7 +10,7 @@ afterEach(async () => {
   await app.close();
 });
 
-const demand = (payload: unknown) => app.inject({ method: 'POST', url: '/api/demand', payload });
+const demand = (payload: object) => app.inject({ method: 'POST', url: '/api/demand', payload });
 
 /** A drawn campus: 100,000 H100 GPUs from January 2027 near Amarillo. */
 const drawn = {
@@ -68,7 +68,9 @@ describe('POST /api/demand', () => {
 
   it('applies edits on top of a bundled campus', async () => {
     const base = (await demand({ campus: { id: 'xai-colossus-1' }, year: 2025 })).json();
-    const edited = (await demand({ campus: { id: 'xai-colossus-1', pue: 1.5 }, year: 2025 })).json();
+    const edited = (
+      await demand({ campus: { id: 'xai-colossus-1', pue: 1.5 }, year: 2025 })
+    ).json();
     expect(edited.pueAnnual).toBeGreaterThan(base.pueAnnual);
   });
 
