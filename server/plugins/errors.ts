@@ -72,14 +72,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return reply
-        .status(status)
-        .send({
-          error: {
-            code: 'INTERNAL',
-            message: 'Internal server error; the details are in the server log.',
-          },
-        });
+      return reply.status(status).send({
+        error: {
+          code: 'INTERNAL',
+          message: 'Internal server error; the details are in the server log.',
+        },
+      });
     }
     // Fastify's own 4xx (bad JSON, body too large, unsupported media type): safe to pass on.
     return reply

@@ -4,10 +4,7 @@ import type { CampusSpec } from '../../models/demand.ts';
 import type { GeoData } from '../../geo-data/load.ts';
 import { HttpError } from '../plugins/errors.ts';
 
-export function resolveCampusInput(
-  geoData: GeoData,
-  input: Record<string, unknown>,
-): CampusSpec {
+export function resolveCampusInput(geoData: GeoData, input: Record<string, unknown>): CampusSpec {
   if (input.id === undefined) return input as unknown as CampusSpec;
   const bundled = geoData.campuses.find((c) => c.id === input.id);
   if (!bundled) {
