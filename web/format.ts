@@ -24,3 +24,7 @@ export const campusKindLabel = (kind: string): string => CAMPUS_KIND_LABELS[kind
 
 /** "partially-operating" → "partially operating": statuses arrive as slugs or free text. */
 export const humanize = (text: string): string => text.replace(/-/g, ' ');
+
+export const formatGwh = (gwh: number): string => `${WHOLE.format(gwh)} GWh`;
+/** PUE is a ratio near 1: two decimals show the differences that matter (1.15 vs 1.26). */
+export const formatPue = (pue: number): string => pue.toFixed(2);

@@ -17,6 +17,7 @@ import {
 } from './map/create-map.ts';
 import { CAMPUS_SOURCE, selectedCampusFilter } from './map/layers/campuses.ts';
 import { SITE_SOURCE } from './map/layers/sites.ts';
+import { armPlacement } from './map/placement.ts';
 import { createStore, type AppState } from './state/store.ts';
 
 /** Zoom that shows a campus with the sites around it (about 150 km across at 1280 px). */
@@ -89,6 +90,8 @@ const panel = createPanel(store, {
   selectCampus: (id) => selectCampus(id),
   retry: loadCampuses,
   retryDesigns: loadDesigns,
+  armCampusPlacement: (onPlace, onCancel) =>
+    armPlacement(map, 'Click the map to place the new campus · Esc cancels', onPlace, onCancel),
 });
 workspace.append(
   createResizeHandle(workspace, panel.element, () => map.resize()),
@@ -105,8 +108,14 @@ attachPopups(map, {
 
 store.subscribe(async (state, previous) => {
   await whenLoaded(map);
-  if (state.campuses !== previous.campuses && state.campuses.status === 'ready') {
-    setSourceData(map, CAMPUS_SOURCE, withCampusMapProperties(state.campuses.data));
+  const campusesChanged =
+    state.campuses !== previous.campuses || state.modelledPeakMw !== previous.modelledPeakMw;
+  if (campusesChanged && state.campuses.status === 'ready') {
+    setSourceData(
+      map,
+      CAMPUS_SOURCE,
+      withCampusMapProperties(state.campuses.data, state.modelledPeakMw),
+    );
   }
   if (state.sites !== previous.sites && state.sites.status === 'ready') {
     setSourceData(map, SITE_SOURCE, state.sites.data);

@@ -2,8 +2,10 @@
 // server's `{ error: { code, message } }` so the panel can say what failed.
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Campus, CandidateSite, Design } from '../../models/records.ts';
+import type { DemandRequest, DemandResponse } from './demand-types.ts';
 
-export type CampusProperties = Omit<Campus, 'lat' | 'lon'>;
+/** `userDrawn` marks a campus the user placed on the map in this session (not bundled data). */
+export type CampusProperties = Omit<Campus, 'lat' | 'lon'> & { userDrawn?: boolean };
 export type SiteProperties = Omit<CandidateSite, 'lat' | 'lon'>;
 export type CampusFeature = Feature<Point, CampusProperties>;
 export type SiteFeature = Feature<Point, SiteProperties>;
@@ -32,15 +34,28 @@ function isErrorBody(body: unknown): body is { error: { code: string; message: s
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
-export async function getJson<T>(path: string, fetchImpl: typeof fetch = fetch): Promise<T> {
+/** A cancelled request: the caller started a newer one, so the answer is no longer wanted. */
+export const isAbort = (error: unknown): boolean =>
+  error instanceof DOMException && error.name === 'AbortError';
+
+async function requestJson<T>(
+  path: string,
+  init: RequestInit,
+  fetchImpl: typeof fetch = fetch,
+): Promise<T> {
   let response: Response;
   try {
-    response = await fetchImpl(path, { headers: { accept: 'application/json' } });
+    response = await fetchImpl(path, {
+      ...init,
+      headers: { accept: 'application/json', ...init.headers },
+    });
   } catch (cause) {
+    if (isAbort(cause)) throw cause;
     // status 0: the request never got an answer (server down, network gone).
     throw new ApiError(0, 'NETWORK', `no answer from the server (${String(cause)})`, path);
   }
   const body: unknown = await response.json().catch(() => null);
+  init.signal?.throwIfAborted();
   if (!response.ok) {
     if (isErrorBody(body))
       throw new ApiError(response.status, body.error.code, body.error.message, path);
@@ -56,9 +71,22 @@ export async function getJson<T>(path: string, fetchImpl: typeof fetch = fetch):
   return body as T;
 }
 
+export const getJson = <T>(path: string, fetchImpl: typeof fetch = fetch): Promise<T> =>
+  requestJson<T>(path, {}, fetchImpl);
+
+export const postJson = <T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> =>
+  requestJson<T>(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+    signal,
+  });
+
 export const api = {
   health: () => getJson<Health>('/api/health'),
   campuses: () => getJson<CampusCollection>('/api/campuses'),
   sites: () => getJson<SiteCollection>('/api/sites'),
   designs: async () => (await getJson<{ designs: Design[] }>('/api/designs')).designs,
+  demand: (request: DemandRequest, signal?: AbortSignal) =>
+    postJson<DemandResponse>('/api/demand', request, signal),
 };

@@ -50,9 +50,13 @@ export const CAMPUS_LABEL_PROPERTY = 'label';
 /** "Stargate I – Abilene (Crusoe / …)" → "Stargate I – Abilene": the map label stays short. */
 export const shortCampusName = (name: string): string => name.replace(/\s*\(.*\)\s*$/, '').trim();
 
-/** Copies the collection, adding the MW and the short label each campus feature is drawn with. */
-export function withCampusMapProperties<P extends MwInputs & { name: string }>(
+/**
+ * Copies the collection, adding the MW and the short label each campus feature is drawn with.
+ * A modelled peak (from /api/demand) replaces the planned figure once the user has one.
+ */
+export function withCampusMapProperties<P extends MwInputs & { name: string; id?: string }>(
   collection: FeatureCollection<Point, P>,
+  modelledMw: Readonly<Record<string, number>> = {},
 ): FeatureCollection<Point, P & { plannedMw: number | null; label: string }> {
   return {
     ...collection,
@@ -60,7 +64,8 @@ export function withCampusMapProperties<P extends MwInputs & { name: string }>(
       ...feature,
       properties: {
         ...feature.properties,
-        [CAMPUS_MW_PROPERTY]: campusPlannedMw(feature.properties).mw,
+        [CAMPUS_MW_PROPERTY]:
+          modelledMw[feature.properties.id ?? ''] ?? campusPlannedMw(feature.properties).mw,
         [CAMPUS_LABEL_PROPERTY]: shortCampusName(feature.properties.name),
       } as P & { plannedMw: number | null; label: string },
     })),

@@ -11,6 +11,8 @@ export interface AppState {
   sites: Loadable<SiteCollection>;
   designs: Loadable<Design[]>;
   selectedCampusId: string | null;
+  /** Modelled facility peak by campus id, from the latest demand result: sizes map circles. */
+  modelledPeakMw: Readonly<Record<string, number>>;
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;
@@ -26,6 +28,7 @@ export const initialState = (): AppState => ({
   sites: { status: 'loading' },
   designs: { status: 'loading' },
   selectedCampusId: null,
+  modelledPeakMw: {},
 });
 
 export function createStore(initial: AppState = initialState()): Store {

@@ -72,7 +72,7 @@ export function createLegend(map: MapLibreMap): HTMLElement {
         'section',
         { class: 'legend-group' },
         groupToggle(map, 'campuses', 'AI campuses'),
-        h('p', { class: 'legend-note' }, 'Circle area ∝ planned peak'),
+        h('p', { class: 'legend-note' }, 'Circle area ∝ peak MW'),
         campusSizeScale(),
         h('p', { class: 'legend-note' }, 'Fill: share of load covered'),
         coverageKey(),

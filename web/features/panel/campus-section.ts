@@ -1,12 +1,14 @@
-// Campus tab: choose a campus and read its headline figures, each with its basis and source.
-import type { CampusProperties } from '../../api/client.ts';
-import { campusPlannedMw, shortCampusName } from '../../map/campus-mw.ts';
-import { campusKindLabel, formatWhole, humanize } from '../../format.ts';
+// Campus tab: choose a campus (or draw a new one on the map), then read its modelled demand and
+// published figures. Edits to a campus are kept per campus for the session.
+import type { CampusFeature } from '../../api/client.ts';
+import { shortCampusName } from '../../map/campus-mw.ts';
 import type { AppState, Store } from '../../state/store.ts';
-import { confidenceBadge, factRow, h, replaceChildren } from '../../ui/dom.ts';
-import { publishedTotalsTable, sourcesList } from '../popups/popup-content.ts';
+import { h, replaceChildren } from '../../ui/dom.ts';
+import { createCampusView, type CampusView } from '../campus/campus-view.ts';
+import { draftFromCampus, type CampusDraft } from '../campus/draft.ts';
+import { createNewCampus, type NewCampusHooks } from '../campus/new-campus.ts';
 import { campusList } from './campus-list.ts';
-import { emptyState, errorState, skeleton } from './states.ts';
+import { errorState, skeleton } from './states.ts';
 
 const CHOOSE_PROMPT = {
   loading: 'Loading campuses…',
@@ -17,52 +19,21 @@ const CHOOSE_PROMPT = {
 export interface CampusActions {
   selectCampus(id: string): void;
   retry(): void;
+  armCampusPlacement: NewCampusHooks['arm'];
 }
 
-function headline(campus: CampusProperties): HTMLElement {
-  const planned = campusPlannedMw(campus);
-  const place = [campus.city, campus.state].filter(Boolean).join(', ');
-  const assumptions = campus.assumptions ?? [];
-  return h(
-    'article',
-    { class: 'campus-headline', 'aria-live': 'polite' },
-    h('h2', {}, shortCampusName(campus.name)),
-    h('p', { class: 'muted' }, [campusKindLabel(campus.kind), place].filter(Boolean).join(' · ')),
-    h(
-      'div',
-      { class: 'headline-figure' },
-      h('span', { class: 'figure-label' }, 'Planned peak'),
-      h(
-        'span',
-        { class: 'figure-value', 'data-testid': 'campus-peak-mw' },
-        planned.mw === null ? 'not published' : formatWhole(planned.mw),
-        planned.mw === null ? null : h('span', { class: 'figure-unit' }, ' MW'),
-      ),
-      h('span', { class: 'basis-note' }, `Basis: ${planned.basis}`),
-    ),
-    h(
-      'dl',
-      { class: 'facts' },
-      campus.status ? factRow('Status', humanize(campus.status)) : null,
-      campus.operator ? factRow('Operator', campus.operator) : null,
-      factRow('Confidence', confidenceBadge(campus.confidence)),
-    ),
-    publishedTotalsTable(campus.publishedTotals ?? []),
-    h('h3', { class: 'subhead' }, 'Sources'),
-    sourcesList(campus.sources ?? []),
-    assumptions.length > 0
-      ? h(
-          'details',
-          { class: 'assumptions' },
-          h('summary', {}, `Assumptions (${assumptions.length})`),
-          h('ul', {}, ...assumptions.map((a) => h('li', {}, a))),
-        )
-      : null,
-    emptyState(
-      'Hourly load comes next',
-      'Annual GWh, load factor, PUE and the ramp to the final year will appear here once the demand model is connected.',
-    ),
-  );
+function campusOptions(features: CampusFeature[]): HTMLElement[] {
+  const option = (f: CampusFeature, suffix: string) =>
+    h('option', { value: f.properties.id }, `${shortCampusName(f.properties.name)}${suffix}`);
+  const byName = (a: CampusFeature, b: CampusFeature) =>
+    a.properties.name.localeCompare(b.properties.name);
+  const bundled = features.filter((f) => !f.properties.userDrawn).sort(byName);
+  const drawn = features.filter((f) => f.properties.userDrawn).sort(byName);
+  const options: HTMLElement[] = bundled.map((f) => option(f, ` (${f.properties.state ?? '—'})`));
+  if (drawn.length > 0) {
+    options.push(h('optgroup', { label: 'Your campuses' }, ...drawn.map((f) => option(f, ''))));
+  }
+  return options;
 }
 
 export function createCampusSection(store: Store, actions: CampusActions): HTMLElement {
@@ -74,50 +45,67 @@ export function createCampusSection(store: Store, actions: CampusActions): HTMLE
   select.addEventListener('change', () => {
     if (select.value) actions.selectCampus(select.value);
   });
+  const drafts = new Map<string, CampusDraft>();
+  const newCampus = createNewCampus({
+    arm: actions.armCampusPlacement,
+    create(feature) {
+      const { campuses } = store.get();
+      if (campuses.status !== 'ready') return;
+      const data = { ...campuses.data, features: [...campuses.data.features, feature] };
+      store.set({ campuses: { status: 'ready', data } });
+      actions.selectCampus(feature.properties.id);
+    },
+  });
   const body = h('div', { class: 'campus-body' });
   const section = h(
     'div',
     { class: 'section-inner' },
     h('label', { for: 'campus-select', class: 'field-label' }, 'Campus'),
-    select,
+    h('div', { class: 'inline-row' }, select, newCampus.button),
+    newCampus.slot,
     body,
   );
 
+  const setPeak = (id: string, peakMw: number) =>
+    store.set({ modelledPeakMw: { ...store.get().modelledPeakMw, [id]: peakMw } });
+
   let shownCampuses: AppState['campuses'] | null = null;
+  let view: { feature: CampusFeature; view: CampusView } | null = null;
   const render = (state: AppState) => {
     const { campuses, selectedCampusId } = state;
     if (campuses !== shownCampuses) {
       shownCampuses = campuses;
       const features = campuses.status === 'ready' ? campuses.data.features : [];
-      const sorted = [...features].sort((a, b) =>
-        a.properties.name.localeCompare(b.properties.name),
-      );
       replaceChildren(
         select,
         h('option', { value: '' }, CHOOSE_PROMPT[campuses.status]),
-        ...sorted.map((f) =>
-          h(
-            'option',
-            { value: f.properties.id },
-            `${shortCampusName(f.properties.name)} (${f.properties.state ?? '—'})`,
-          ),
-        ),
+        ...campusOptions(features),
       );
       select.disabled = campuses.status !== 'ready';
     }
     select.value = selectedCampusId ?? '';
 
+    const feature =
+      campuses.status === 'ready'
+        ? campuses.data.features.find((f) => f.properties.id === selectedCampusId)
+        : undefined;
+    if (view && view.feature === feature) return;
+    view?.view.destroy();
+    view = null;
     if (campuses.status === 'loading')
       return replaceChildren(body, skeleton(6, 'Loading campuses…'));
     if (campuses.status === 'error')
       return replaceChildren(body, errorState('campuses', campuses.message, actions.retry));
-    const campus = campuses.data.features.find(
-      (f) => f.properties.id === selectedCampusId,
-    )?.properties;
-    replaceChildren(
-      body,
-      campus ? headline(campus) : campusList(campuses.data.features, actions.selectCampus),
-    );
+    if (!feature)
+      return replaceChildren(body, campusList(campuses.data.features, actions.selectCampus));
+    const id = feature.properties.id;
+    const [lon, lat] = feature.geometry.coordinates;
+    const draft = drafts.get(id) ?? draftFromCampus(feature.properties, lon, lat);
+    drafts.set(id, draft);
+    view = { feature, view: createCampusView(feature, draft, setPeak) };
+    replaceChildren(body, view.view.element);
+    // A new campus starts at its name, not at the scroll position of the last one.
+    section.closest('.tabpanels')?.scrollTo({ top: 0 });
   };
   store.subscribe((state, previous) => {
     if (

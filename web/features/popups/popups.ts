@@ -2,6 +2,7 @@
 import './popups.css';
 import * as maplibregl from 'maplibre-gl';
 import type { CampusProperties, SiteProperties } from '../../api/client.ts';
+import { isPlacing } from '../../map/placement.ts';
 import { campusPopupContent, sitePopupContent } from './popup-content.ts';
 
 export const CAMPUS_HIT_LAYER = 'campuses-circle';
@@ -56,6 +57,8 @@ export function attachPopups(map: maplibregl.Map, lookups: PopupLookups): void {
   }
 
   map.on('click', (event) => {
+    // While placement is armed the click places something; it must not also open a popup.
+    if (isPlacing(map)) return;
     const [hit] = map.queryRenderedFeatures(event.point, {
       layers: [SITE_HIT_LAYER, CAMPUS_HIT_LAYER],
     });
