@@ -1,0 +1,152 @@
+// Storage dispatch over a stretch of hours at one fleet MW (models/supply/storage.ts holds the
+// hourly rule). Hours are stepped one by one only while storage is active. While every up storage
+// unit is full and demand stays at or below fleet MW minus their hourly top-up (the standing loss
+// they recharge), the hourly rule would just top each tank back to the brim: such hours are
+// scored in one go (a segment-tree search finds the first hour that breaks the condition). A down
+// unit's tank only decays, by 0.99^(hours/24); that is applied lazily, when the unit comes back up
+// or an hour is stepped. The stepped and skipped hours agree with the hourly rule to rounding;
+// either way a trial is deterministic, so any split of trials reproduces it.
+import {
+  dispatchStorageHour as importedDispatch,
+  STORAGE_KEEP_PER_HOUR,
+  type StorageArrays,
+} from '../supply/storage.ts';
+import type { HourScorer } from './scorer.ts';
+
+const HOURS = 8760;
+// Module bindings are read through getters under the test and tsx loaders: hot calls use locals.
+const dispatchStorageHour = importedDispatch;
+
+export interface StorageState {
+  levels: Float64Array;
+  /** 1 while the unit's reactor is up (events add ±1). */
+  unitUp: Float64Array;
+  /** For a down unit: the hour from which its tank's decay is not yet applied. */
+  since: Float64Array;
+  flows: Float64Array;
+  /** Per unit: MW a full tank draws to recharge one hour's standing loss, through its line. */
+  topUpMw: Float64Array;
+  /** Per unit: 1 when a full tank can always top up within its charge limit. */
+  canIdle: Float64Array;
+  /** keepAfter[h] = 0.99^(h/24): what a tank keeps after h idle hours. */
+  keepAfter: Float64Array;
+  /** [units up, up units not full (or unable to idle), Σ topUpMw of up units]. */
+  counts: Float64Array;
+}
+
+export function storageState(storage: StorageArrays): StorageState {
+  const n = storage.count;
+  const topUpMw = new Float64Array(n);
+  const canIdle = new Float64Array(n);
+  for (let j = 0; j < n; j += 1) {
+    const cap = storage.capacityMwh[j];
+    // The same expressions dispatchStorageHour uses for a full tank.
+    const room = cap - cap * STORAGE_KEEP_PER_HOUR;
+    topUpMw[j] = room * storage.lineKeep[j];
+    canIdle[j] = room <= storage.chargeMaxMw[j] && storage.lineKeep[j] > 0 ? 1 : 0;
+  }
+  return {
+    levels: new Float64Array(n),
+    unitUp: new Float64Array(n),
+    since: new Float64Array(n),
+    flows: new Float64Array(3 * n),
+    topUpMw,
+    canIdle,
+    keepAfter: Float64Array.from({ length: HOURS + 1 }, (_, h) => STORAGE_KEEP_PER_HOUR ** h),
+    counts: new Float64Array(3),
+  };
+}
+
+/** Every tank full, every reactor down, at hour 0. */
+export function resetStorage(state: StorageState, storage: StorageArrays): void {
+  state.levels.set(storage.capacityMwh);
+  state.unitUp.fill(0);
+  state.since.fill(0);
+  state.counts.fill(0);
+}
+
+const idleReady = (state: StorageState, storage: StorageArrays, j: number): boolean =>
+  state.canIdle[j] > 0.5 && state.levels[j] === storage.capacityMwh[j];
+
+/** Unit j's reactor goes up (+1) or down (−1) at `hour`. */
+export function storageEvent(
+  state: StorageState,
+  storage: StorageArrays,
+  j: number,
+  delta: number,
+  hour: number,
+): void {
+  const wasUp = state.unitUp[j] > 0.5;
+  state.unitUp[j] += delta;
+  const isUp = state.unitUp[j] > 0.5;
+  if (wasUp === isUp) return;
+  const counts = state.counts;
+  if (isUp) {
+    state.levels[j] *= state.keepAfter[hour - state.since[j]];
+    counts[0] += 1;
+    counts[2] += state.topUpMw[j];
+    if (!idleReady(state, storage, j)) counts[1] += 1;
+  } else {
+    counts[0] -= 1;
+    counts[2] -= state.topUpMw[j];
+    if (!idleReady(state, storage, j)) counts[1] -= 1;
+    state.since[j] = hour;
+  }
+}
+
+/** One hour by the hourly rule; brings down units' decay up to date first. */
+function stepHour(
+  scorer: HourScorer,
+  storage: StorageArrays,
+  state: StorageState,
+  t: number,
+  baseMw: number,
+) {
+  const { levels, unitUp, since, keepAfter } = state;
+  const n = storage.count;
+  for (let j = 0; j < n; j += 1) {
+    if (unitUp[j] < 0.5) {
+      levels[j] *= keepAfter[t - since[j]];
+      since[j] = t + 1;
+    }
+  }
+  scorer.hour(
+    t,
+    dispatchStorageHour(storage, levels, unitUp, baseMw, scorer.demand[t], state.flows),
+  );
+  let notReady = 0;
+  for (let j = 0; j < n; j += 1) {
+    if (unitUp[j] > 0.5 && !idleReady(state, storage, j)) notReady += 1;
+  }
+  state.counts[1] = notReady;
+}
+
+/** Scores hours [a, b) at fleet MW `baseMw` (before storage), dispatching storage. */
+export function storageSegment(
+  scorer: HourScorer,
+  storage: StorageArrays,
+  state: StorageState,
+  a: number,
+  b: number,
+  baseMw: number,
+): void {
+  const counts = state.counts;
+  if (counts[0] < 0.5) {
+    scorer.range(a, b, baseMw);
+    return;
+  }
+  let t = a;
+  while (t < b) {
+    if (counts[1] < 0.5) {
+      const deliveredMw = baseMw - counts[2];
+      const until = scorer.firstAbove(t, b, deliveredMw);
+      if (until > t) {
+        scorer.servedRange(t, until, deliveredMw);
+        t = until;
+        continue;
+      }
+    }
+    stepHour(scorer, storage, state, t, baseMw);
+    t += 1;
+  }
+}

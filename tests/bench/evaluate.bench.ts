@@ -1,0 +1,61 @@
+// `npx vitest bench --run tests/bench/evaluate.bench.ts`: the evaluation's cost on one core.
+// Target: one campus, 9 units at 3 sites, 8,760 h, 1,000 trials ≤ 100 ms median (evaluate: demand,
+// preparation, trials, merge, median-trial re-run, economics). Also one runTrials chunk of 125
+// trials, the server's worker task size, and the trials alone.
+import { bench, describe } from 'vitest';
+import { loadGeoData } from '../../geo-data/load.ts';
+import {
+  evaluate,
+  prepareEvaluation,
+  runTrials,
+  type EvaluateInputs,
+} from '../../models/scenario.ts';
+
+const { campuses, designs, gpuPower } = loadGeoData();
+const data = { designs, gpuPower };
+const abilene = campuses.find((campus) => campus.id === 'stargate-abilene');
+if (!abilene) throw new Error('stargate-abilene is missing from geo-data');
+
+/** 3 units at each of 3 sites: co-located, ~60 km and ~190 km from Abilene. */
+function fleet(designIds: [string, string, string]): EvaluateInputs {
+  const offsets = [
+    [0.01, 0],
+    [0.5, 0.3],
+    [-1.5, -1],
+  ];
+  return {
+    campus: abilene as NonNullable<typeof abilene>,
+    deployments: designIds.map((designId, i) => ({
+      designId,
+      units: 3,
+      lat: (abilene?.lat ?? 0) + offsets[i][0],
+      lon: (abilene?.lon ?? 0) + offsets[i][1],
+    })),
+    options: { trials: 1000, year: 2035 },
+  };
+}
+
+const lwr = fleet(['bwrx-300', 'bwrx-300', 'xe-100']);
+const storage = fleet(['bwrx-300', 'natrium', 'xe-100']);
+const prepared = prepareEvaluation(storage, data);
+
+describe('evaluate', () => {
+  bench('9 units (BWRX-300, BWRX-300, Xe-100) at 3 sites, 1,000 trials (target ≤ 100 ms)', () => {
+    evaluate(lwr, data);
+  });
+
+  bench(
+    '9 units (BWRX-300, Natrium with storage, Xe-100) at 3 sites, 1,000 trials (target ≤ 100 ms)',
+    () => {
+      evaluate(storage, data);
+    },
+  );
+
+  bench('runTrials: one 125-trial chunk (the server’s worker task), Natrium fleet', () => {
+    runTrials(prepared, 250, 375);
+  });
+
+  bench('runTrials: all 1,000 trials, Natrium fleet', () => {
+    runTrials(prepared, 0, 1000);
+  });
+});
