@@ -1,0 +1,153 @@
+// Judges the facts at a point: one check per screen, its value against its limit, with the
+// rule it comes from (DESIGN.md "Siting"; numbers from reference-data/siting-criteria.md).
+import { equivalentDiscRadiusMi } from '../population.ts';
+import { kmToMi } from '../units.ts';
+import { RG47_LIMIT_PER_MI2, UNDERCOUNT_NOTE } from './density.ts';
+import { BROWNFIELD_RADIUS_KM, POPULATION_CENTRE_MIN } from './facts.ts';
+import { HAZARD_BEYOND_STANDARD_DESIGN } from './seismic.ts';
+import { campusChecks, comparison, jurisdictionCheck } from './campus-checks.ts';
+import type { SiteFacts, SitingCheck } from './types.ts';
+
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+const people = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+function densityCheck(f: SiteFacts): SitingCheck {
+  const { worst, rings } = f.density;
+  const all = rings.map((r) => `${r.radiusMi} mi ${round(r.densityPerMi2, 1)}`).join(', ');
+  return {
+    id: 'population-density',
+    severity: 'advisory',
+    pass: worst.densityPerMi2 <= RG47_LIMIT_PER_MI2,
+    value: round(worst.densityPerMi2, 1),
+    limit: RG47_LIMIT_PER_MI2,
+    unit: 'persons/mi²',
+    note:
+      `${comparison(f)}RG 4.7 (Rev. 4, 2024; guidance that triggers an alternative-site review, ` +
+      `not a bar): density averaged over each radius out to 20 mi should stay ≤ 500/mi². Worst: ` +
+      `${people(worst.population)} people within ${worst.radiusMi} mi. By radius (/mi²): ${all}. ` +
+      UNDERCOUNT_NOTE,
+  };
+}
+
+function centreCheck(f: SiteFacts): SitingCheck {
+  const lpz = f.design.lpzMi;
+  const rule =
+    `10 CFR 100.21(b): the nearest boundary of a place over ${people(POPULATION_CENTRE_MIN)} ` +
+    `must be ≥ 1⅓ × the LPZ (${lpz.value} mi, ${lpz.basis}) = ${round(f.centreLimitMi, 2)} mi.`;
+  const c = f.centre;
+  const where = c
+    ? ` Nearest: ${c.name} (${c.adminCode}, ${c.country}), ${people(c.population)} people, ` +
+      `centroid ${round(kmToMi(c.distanceKm), 2)} mi away; boundary = centroid distance − ` +
+      `√(population / (π × 3,000/mi²)) = ${round(equivalentDiscRadiusMi(c.population), 2)} mi ` +
+      'disc, floored at 0 (assumption).'
+    : ' No place over 25,000 within 1,000 km.';
+  const value = c ? kmToMi(c.boundaryDistanceKm) : null;
+  return {
+    id: 'population-centre-distance',
+    severity: comparison(f) ? 'advisory' : 'hard',
+    pass: value === null || value >= f.centreLimitMi,
+    value: value === null ? null : round(value, 2),
+    limit: round(f.centreLimitMi, 3),
+    unit: 'mi',
+    note: `${comparison(f)}${rule}${where} ${UNDERCOUNT_NOTE}`,
+  };
+}
+
+function epzCheck(f: SiteFacts): SitingCheck {
+  const { epzMi, name, confidence, epzClaim } = f.design;
+  return {
+    id: 'epz-population',
+    severity: 'info',
+    pass: null,
+    value: Math.round(f.epzPopulation),
+    limit: null,
+    unit: 'people',
+    note:
+      `People inside the ${epzMi.value} mi plume EPZ of ${name} (no regulatory limit). EPZ ` +
+      `basis: ${epzMi.basis} — ${epzMi.note}` +
+      (epzMi.note.includes(epzClaim) ? '' : ` Claim: ${epzClaim}`) +
+      ` (design record confidence ${confidence}; vendor claims hold until a licence is ` +
+      `issued, siting-criteria §1.3). ${UNDERCOUNT_NOTE}`,
+  };
+}
+
+function seismicCheck(f: SiteFacts): SitingCheck {
+  const { hazard, zone } = f.seismic;
+  const where = zone
+    ? `Approximate zone "${zone.name}": 2%-in-50-yr PGA ~${zone.pga2in50g[0]}–${zone.pga2in50g[1]} g (${zone.confidence} confidence).`
+    : 'Outside every approximate zone: low, 2%-in-50-yr PGA about 0.1–0.2 g or less.';
+  return {
+    id: 'seismic-hazard',
+    severity: 'advisory',
+    pass: !HAZARD_BEYOND_STANDARD_DESIGN.includes(hazard),
+    value: hazard,
+    limit: null,
+    unit: 'hazard class',
+    note:
+      `${where} Very-high and high zones exceed a typical standard plant's design basis: ` +
+      'site-specific seismic design needed (minimum SSE 0.1 g, 10 CFR 50 App. S; RG 1.208 PSHA). ' +
+      'Hand-drawn screening zones, boundaries uncertain by tens of km: approximate, not a hazard map.',
+  };
+}
+
+function waterCheck(f: SiteFacts): SitingCheck {
+  const { status, source } = f.water;
+  const site = f.atSite ? `${f.atSite.site.name}: ` : '';
+  const notes = {
+    known: `Cooling water recorded for ${site}${source}.`,
+    'dry-cooling':
+      `Water unknown here, but ${f.design.name} can use dry or air cooling (near-zero ` +
+      'consumption, ~1–5% efficiency penalty; siting-criteria §1.5).',
+    unknown:
+      'Water unknown: not within 3 km of a candidate site with a recorded source, and the ' +
+      'design needs wet cooling (a 300 MWe unit on towers consumes ~4–5 million gal/day; §1.5).',
+  };
+  return {
+    id: 'cooling-water',
+    severity: 'advisory',
+    pass: status !== 'unknown',
+    value: status === 'known' ? source : status,
+    limit: null,
+    unit: '',
+    note: notes[status],
+  };
+}
+
+function brownfieldCheck(f: SiteFacts): SitingCheck {
+  const b = f.brownfield;
+  const credit = b !== null && b.distanceKm <= BROWNFIELD_RADIUS_KM;
+  const about = b
+    ? `Nearest brownfield: ${b.site.name} (${b.site.kind}, ${b.site.existingMw} MW existing, ` +
+      `${b.site.gridRegion} interconnection) at ${round(b.distanceKm, 2)} km.`
+    : 'No nuclear or coal site recorded.';
+  return {
+    id: 'brownfield',
+    severity: 'info',
+    pass: credit,
+    value: b ? round(b.distanceKm, 2) : null,
+    limit: BROWNFIELD_RADIUS_KM,
+    unit: 'km',
+    note:
+      `${about} ${credit ? 'Brownfield credit: reusing' : 'No credit beyond 3 km; reusing'} ` +
+      'coal or nuclear infrastructure (site, water, switchyard, interconnection) can cut ' +
+      'overnight capital 15–35% (DOE coal-to-nuclear 2022, siting-criteria §1.7 [H]).',
+  };
+}
+
+/** Every check at a point, in a stable order. */
+export function checksFromFacts(facts: SiteFacts): SitingCheck[] {
+  return [
+    centreCheck(facts),
+    densityCheck(facts),
+    epzCheck(facts),
+    seismicCheck(facts),
+    waterCheck(facts),
+    brownfieldCheck(facts),
+    ...campusChecks(facts),
+    ...jurisdictionCheck(facts),
+  ];
+}
+
+/** DESIGN.md: a site passes when no hard check fails. */
+export const passes = (checks: readonly SitingCheck[]): boolean =>
+  !checks.some((c) => c.severity === 'hard' && c.pass === false);
