@@ -8,9 +8,15 @@ import { loadGeoData, type GeoData } from '../geo-data/load.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWebApp } from './plugins/static.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { createEvaluator } from './evaluate/evaluator.ts';
+import evaluateRoutes from './routes/evaluate.ts';
+import scenarioRoutes from './routes/scenarios.ts';
 import healthRoutes from './routes/health.ts';
 import dataRoutes from './routes/data.ts';
 import demandRoutes from './routes/demand.ts';
+import { registerPopulation } from './plugins/population.ts';
+import sitingRoutes from './routes/siting.ts';
 import './plugins/decorations.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -25,6 +31,10 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** Largest request body, bytes; bigger answers 413. */
   bodyLimitBytes?: number;
+  /** Parsed AUTH_TOKENS (token → workspace); null or absent: single-user mode. */
+  authTokens?: Map<string, string> | null;
+  /** Evaluation worker threads; default one per core but one, 0 runs everything on the event loop. */
+  evaluationWorkers?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -46,11 +56,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   app.decorate('database', database);
   app.addHook('onClose', async () => database.close());
+  const evaluator = createEvaluator({
+    designs: app.geoData.designs,
+    gpuPower: app.geoData.gpuPower,
+    dataVersion: app.geoData.version,
+    workers: options.evaluationWorkers,
+  });
+  app.decorate('evaluator', evaluator);
+  app.addHook('onClose', async () => evaluator.close());
+  registerAuth(app, options.authTokens ?? null);
+  registerPopulation(app);
 
   await registerOpenApi(app, APP_VERSION);
   await app.register(healthRoutes);
   await app.register(dataRoutes);
   await app.register(demandRoutes);
+  await app.register(sitingRoutes);
+  await app.register(evaluateRoutes);
+  await app.register(scenarioRoutes);
   await registerWebApp(app, options.webDir ?? join(root, 'dist', 'web'));
   return app;
 }

@@ -1,54 +1,36 @@
 // Command-line access to the same data and models the server uses.
-//   npm run cli -- campuses            list campuses with published peak, basis and confidence
-//   npm run cli -- sites [kind]        list candidate sites, optionally of one kind
-//   npm run cli -- designs             list reactor designs with net MWe and cost basis
-//   npm run cli -- validate            validate geo-data, print every problem
+//   npm run cli -- evaluate scenario.json [--table]   evaluate a scenario file (JSON or a table)
+//   npm run cli -- campuses                           campuses with published peak and confidence
+//   npm run cli -- sites [kind]                       candidate sites, optionally of one kind
+//   npm run cli -- designs                            reactor designs with net MWe and cost basis
+//   npm run cli -- validate                           validate geo-data
 import { loadGeoData } from '../geo-data/load.ts';
+import { evaluateCommand } from './cli/evaluate.ts';
+import { fmt, table } from './cli/table.ts';
 
-const USAGE = `usage: npm run cli -- <campuses | sites [kind] | designs | validate>`;
-
-function table(rows: (string | number)[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) =>
-          typeof cell === 'number'
-            ? String(cell).padStart(widths[i])
-            : String(cell).padEnd(widths[i]),
-        )
-        .join('  '),
-    )
-    .join('\n');
-}
-
-const fmtMw = (mw: number | null | undefined): string =>
-  mw == null ? '—' : Math.round(mw).toLocaleString('en-US');
+const USAGE =
+  'usage: npm run cli -- <evaluate scenario.json [--table] | campuses | sites [kind] | designs | validate>';
 
 export function run(args: string[]): string {
-  const [command, arg] = args;
+  const [command, ...rest] = args;
   const data = loadGeoData();
   switch (command) {
+    case 'evaluate':
+      return evaluateCommand(data, rest);
     case 'campuses':
       return table([
         ['id', 'kind', 'peak MW (published)', 'phases', 'confidence'],
         ...data.campuses.map((c) => {
           const last = c.publishedTotals.at(-1);
-          return [
-            c.id,
-            c.kind,
-            fmtMw(last?.facilityMw ?? last?.itMw),
-            c.phases.length,
-            c.confidence,
-          ];
+          return [c.id, c.kind, fmt(last?.facilityMw ?? last?.itMw), c.phases.length, c.confidence];
         }),
       ]);
     case 'sites':
       return table([
         ['id', 'kind', 'state', 'existing MW', 'confidence'],
         ...data.sites
-          .filter((s) => !arg || s.kind === arg)
-          .map((s) => [s.id, s.kind, s.state ?? '', fmtMw(s.existingMw), s.confidence]),
+          .filter((s) => !rest[0] || s.kind === rest[0])
+          .map((s) => [s.id, s.kind, s.state ?? '', fmt(s.existingMw), s.confidence]),
       ]);
     case 'designs':
       return table([
@@ -57,7 +39,7 @@ export function run(args: string[]): string {
           d.id,
           d.type,
           d.netMwe.value,
-          fmtMw(d.capitalCostUsdPerKw.value),
+          fmt(d.capitalCostUsdPerKw.value),
           d.capitalCostUsdPerKw.basis,
           d.earliestCodYear.value,
         ]),

@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up (DESIGN.md "Configuration").
 // A bad value stops the server with a message naming the variable and the value.
 import { resolve } from 'node:path';
+import { parseAuthTokens } from './plugins/auth.ts';
 
 export interface Config {
   port: number;
@@ -8,6 +9,8 @@ export interface Config {
   /** `sqlite:/path/file.db` or `postgres://user@host:port/db`. */
   databaseUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** token → workspace; null in single-user mode. */
+  authTokens: Map<string, string> | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,9 +44,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
 
+  let authTokens: Map<string, string> | null = null;
+  try {
+    authTokens = parseAuthTokens(env.AUTH_TOKENS);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  return { port, host, databaseUrl, logLevel };
+  return { port, host, databaseUrl, logLevel, authTokens };
 }
 
 /** The URL a human can open; a wildcard bind is reached through localhost. */

@@ -17,6 +17,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'system', description: 'Health' },
         { name: 'data', description: 'Bundled datasets with sources and confidence' },
         { name: 'models', description: 'Demand, coverage and siting models' },
+        {
+          name: 'scenarios',
+          description: 'Saved scenarios with optimistic concurrency (ETag / If-Match)',
+        },
       ],
     },
   });

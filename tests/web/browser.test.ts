@@ -143,7 +143,9 @@ describe('web app in Chromium', { timeout: 120_000 }, () => {
     // Up and left of the centre: a research-reactor site sits just down and right of it.
     await page.mouse.click(point.x - 10, point.y - 10);
     const popup = page.locator('.map-popup');
-    await expect.poll(() => popup.textContent()).toContain('Stargate I – Abilene');
+    await expect
+      .poll(() => popup.textContent(), { timeout: 30_000 })
+      .toContain('Stargate I – Abilene');
     expect(await popup.textContent()).toContain('1,200 MW');
   });
 

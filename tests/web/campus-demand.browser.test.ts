@@ -62,7 +62,7 @@ describe('Campus tab with the demand model', { timeout: 180_000 }, () => {
     );
     expect(await page.getByTestId('campus-swing').textContent()).toContain('Training swing ≈');
     const charts = page.locator('.demand-charts svg[role=img]');
-    await expect.poll(() => charts.count()).toBe(3);
+    await expect.poll(() => charts.count(), { timeout: MODEL_TIMEOUT_MS }).toBe(3);
     expect(await charts.first().getAttribute('aria-label')).toMatch(/^Peak week from .*MW/);
     await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: MODEL_TIMEOUT_MS });
     await page.locator('.year-row').evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -140,20 +140,23 @@ describe('Campus tab with the demand model', { timeout: 180_000 }, () => {
     expect(peak).toBeLessThan(500);
     expect(await page.locator('.phase-pending').textContent()).toContain('1 phase not modelled');
     await expect
-      .poll(() =>
-        page.evaluate(() =>
-          (
-            window as unknown as {
-              __plannerMap: { queryRenderedFeatures(o: { layers: string[] }): unknown[] };
-            }
-          ).__plannerMap
-            .queryRenderedFeatures({ layers: ['campuses-circle'] })
-            .some(
-              (f) =>
-                (f as { properties: { name?: string } }).properties.name ===
-                'Lakeshore test campus',
-            ),
-        ),
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (
+              window as unknown as {
+                __plannerMap: { queryRenderedFeatures(o: { layers: string[] }): unknown[] };
+              }
+            ).__plannerMap
+              .queryRenderedFeatures({ layers: ['campuses-circle'] })
+              .some(
+                (f) =>
+                  (f as { properties: { name?: string } }).properties.name ===
+                  'Lakeshore test campus',
+              ),
+          ),
+        // The circle appears after the next render; give a loaded machine time.
+        { timeout: MODEL_TIMEOUT_MS },
       )
       .toBe(true);
     await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: MODEL_TIMEOUT_MS });

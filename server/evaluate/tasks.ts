@@ -1,0 +1,63 @@
+// The three steps of an evaluation, as tasks a worker thread (or the caller, inline) runs:
+// prepare (deterministic set-up), trials (one chunk of Monte Carlo), finish (merge, the median
+// trial's hours, timeline, economics, and the JSON text the route sends as it is). Only the
+// event loop's bookkeeping stays on the main thread.
+import {
+  finishEvaluation,
+  mergePartials,
+  prepareEvaluation,
+  runTrials,
+  type EvaluateData,
+  type EvaluateInputs,
+  type Prepared,
+  type TrialPartial,
+} from '../../models/scenario.ts';
+import { ModelError } from '../../models/errors.ts';
+
+export type Task =
+  | { kind: 'prepare'; inputs: EvaluateInputs }
+  | { kind: 'trials'; prepared: Prepared; start: number; end: number }
+  | { kind: 'finish'; prepared: Prepared; partials: TrialPartial[] };
+
+export type TaskOutcome =
+  | { ok: true; value: Prepared | TrialPartial | string }
+  | {
+      ok: false;
+      error: { code?: ModelError['code']; message: string; details?: Record<string, unknown> };
+    };
+
+export function runTask(task: Task, data: EvaluateData): TaskOutcome {
+  try {
+    switch (task.kind) {
+      case 'prepare':
+        return { ok: true, value: prepareEvaluation(task.inputs, data) };
+      case 'trials':
+        return { ok: true, value: runTrials(task.prepared, task.start, task.end) };
+      case 'finish':
+        return {
+          ok: true,
+          value: JSON.stringify(
+            finishEvaluation(task.prepared, mergePartials(task.prepared, task.partials)),
+          ),
+        };
+    }
+  } catch (error) {
+    if (error instanceof ModelError) {
+      return {
+        ok: false,
+        error: { code: error.code, message: error.message, details: error.details },
+      };
+    }
+    return {
+      ok: false,
+      error: { message: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+    };
+  }
+}
+
+/** Turns a failed outcome back into the error the route maps to a status. */
+export function unwrap<T>(outcome: TaskOutcome): T {
+  if (outcome.ok) return outcome.value as T;
+  const { code, message, details } = outcome.error;
+  throw code ? new ModelError(code, message, details) : new Error(message);
+}

@@ -1,0 +1,165 @@
+// POST /api/sites/check, /api/screen and /api/screen/stream (DESIGN.md "Siting"). Thin:
+// resolve the design and the campus, call models/siting.ts, reply. The stream variant yields
+// to the event loop between chunks of cells, so a 20,000-cell grid does not stall the server.
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { GeoData } from '../../geo-data/load.ts';
+import { invalidInput } from '../../models/errors.ts';
+import type { Design } from '../../models/records.ts';
+import {
+  checkSite,
+  createSitingData,
+  screen,
+  screenSteps,
+  type CampusPoint,
+  type ScreenResult,
+  type SitingData,
+} from '../../models/siting.ts';
+import { HttpError } from '../plugins/errors.ts';
+import { ErrorBody } from '../schemas/common.ts';
+import {
+  SCREEN_STREAM_DESCRIPTION,
+  ScreenRequest,
+  ScreenResponse,
+  SiteCheckRequest,
+  SiteCheckResponse,
+  type ScreenBody,
+  type SiteCheckBody,
+} from '../schemas/siting.ts';
+
+/** DESIGN.md `/api/sites/check`: designId is optional; this is the design then used. */
+export const DEFAULT_SITING_DESIGN_ID = 'bwrx-300';
+const errors = { 400: ErrorBody, 404: ErrorBody };
+
+function findDesign(geoData: GeoData, designId: string): Design {
+  const design = geoData.designs.find((d) => d.id === designId);
+  if (!design) {
+    const known = geoData.designs.map((d) => d.id).join(', ');
+    throw invalidInput('designId', designId, `no such design; known: ${known}`);
+  }
+  return design;
+}
+
+/** `{ id }` is a bundled campus; `{ lat, lon }` (with or without an id) is that point. */
+function campusPoint(geoData: GeoData, input: ScreenBody['campus']): CampusPoint {
+  const bundled =
+    input.id === undefined ? undefined : geoData.campuses.find((c) => c.id === input.id);
+  const lat = input.lat ?? bundled?.lat;
+  const lon = input.lon ?? bundled?.lon;
+  if (lat === undefined || lon === undefined) {
+    if (input.id !== undefined) {
+      throw new HttpError(404, 'NOT_FOUND', `No campus with id ${JSON.stringify(input.id)}`);
+    }
+    throw invalidInput('campus', input, 'give { id } of a bundled campus or { lat, lon }');
+  }
+  return { lat, lon, id: input.id, name: input.name ?? bundled?.name };
+}
+
+const dataByGeo = new WeakMap<GeoData, SitingData>();
+function sitingData(app: FastifyInstance): SitingData {
+  let data = dataByGeo.get(app.geoData);
+  if (!data) {
+    const { seismicZones, sites } = app.geoData;
+    data = createSitingData({ population: app.population, seismicZones, sites });
+    dataByGeo.set(app.geoData, data);
+  }
+  return data;
+}
+
+function screenReply(body: ScreenBody, campus: CampusPoint, result: ScreenResult) {
+  return { designId: body.designId, campus, ...result };
+}
+
+const sse = (event: string, data: unknown): string =>
+  `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+export default async function sitingRoutes(app: FastifyInstance): Promise<void> {
+  app.post<{ Body: SiteCheckBody }>(
+    '/api/sites/check',
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'Every siting check at a point for a design (default bwrx-300), and to a campus',
+        body: SiteCheckRequest,
+        response: { 200: SiteCheckResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { lat, lon, designId = DEFAULT_SITING_DESIGN_ID } = request.body;
+      const design = findDesign(app.geoData, designId);
+      const campus = request.body.campus && campusPoint(app.geoData, request.body.campus);
+      const result = checkSite(sitingData(app), { lat, lon, design, campus });
+      const assumptions = request.body.designId
+        ? result.assumptions
+        : [`designId not given: ${DEFAULT_SITING_DESIGN_ID}.`, ...result.assumptions];
+      return { designId, ...result, assumptions };
+    },
+  );
+
+  app.post<{ Body: ScreenBody }>(
+    '/api/screen',
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'Rank the candidate sites for a campus and a design, with a suitability hex grid',
+        description: `For progress on a large grid use POST /api/screen/stream. ${SCREEN_STREAM_DESCRIPTION}`,
+        body: ScreenRequest,
+        response: { 200: ScreenResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { body } = request;
+      const campus = campusPoint(app.geoData, body.campus);
+      const input = { ...body, campus, design: findDesign(app.geoData, body.designId) };
+      return screenReply(body, campus, screen(sitingData(app), input));
+    },
+  );
+
+  app.post<{ Body: ScreenBody }>(
+    '/api/screen/stream',
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'The /api/screen answer as server-sent events, with progress',
+        description: SCREEN_STREAM_DESCRIPTION,
+        body: ScreenRequest,
+        produces: ['text/event-stream'],
+        response: {
+          200: Type.String({ description: SCREEN_STREAM_DESCRIPTION }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { body } = request;
+      const campus = campusPoint(app.geoData, body.campus);
+      const input = { ...body, campus, design: findDesign(app.geoData, body.designId) };
+      const steps = screenSteps(sitingData(app), input);
+      // The first step validates and builds the grid: a bad input still answers 400 JSON.
+      let step = steps.next();
+      let closed = false;
+      reply.raw.once('close', () => (closed = true));
+      async function* events(): AsyncGenerator<string> {
+        try {
+          while (!step.done) {
+            yield sse('progress', step.value);
+            await nextTurn();
+            if (closed) return;
+            step = steps.next();
+          }
+          yield sse('result', screenReply(body, campus, step.value));
+        } catch (error) {
+          request.log.error({ err: error }, 'screen stream failed');
+          yield sse('error', {
+            error: { code: 'INTERNAL', message: 'Screen failed; see the server log.' },
+          });
+        }
+      }
+      reply.header('content-type', 'text/event-stream; charset=utf-8');
+      reply.header('cache-control', 'no-cache');
+      return reply.send(Readable.from(events()));
+    },
+  );
+}
