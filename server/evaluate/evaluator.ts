@@ -7,7 +7,7 @@ import type { EvaluateInputs, Prepared, TrialPartial } from '../../models/scenar
 import type { Design } from '../../models/records.ts';
 import { cacheKey, LruCache } from './cache.ts';
 import { WorkerPool } from './pool.ts';
-import { runTask, unwrap, type Task, type TaskOutcome } from './tasks.ts';
+import { runTask, unwrap, type EvaluationExtras, type Task, type TaskOutcome } from './tasks.ts';
 
 /** Bump when a model change alters results, so cached answers are not reused. */
 export const MODEL_VERSION = '1';
@@ -30,7 +30,8 @@ export interface Evaluation {
 }
 
 export interface Evaluator {
-  evaluate(inputs: EvaluateInputs): Promise<Evaluation>;
+  /** `extras` must follow from `inputs` and the data (they are not part of the cache key). */
+  evaluate(inputs: EvaluateInputs, extras?: EvaluationExtras): Promise<Evaluation>;
   close(): Promise<void>;
   readonly stats: { evaluations: number; cacheHits: number };
 }
@@ -50,7 +51,7 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
   const inFlight = new Map<string, Promise<string>>();
   const stats = { evaluations: 0, cacheHits: 0 };
 
-  async function compute(inputs: EvaluateInputs): Promise<string> {
+  async function compute(inputs: EvaluateInputs, extras?: EvaluationExtras): Promise<string> {
     const prepared = await run<Prepared>({ kind: 'prepare', inputs });
     const chunks: Promise<TrialPartial>[] = [];
     for (let start = 0; start < prepared.trials; start += CHUNK_TRIALS) {
@@ -59,12 +60,12 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     }
     const partials = await Promise.all(chunks);
     stats.evaluations += 1;
-    return run<string>({ kind: 'finish', prepared, partials });
+    return run<string>({ kind: 'finish', prepared, partials, extras });
   }
 
   return {
     stats,
-    async evaluate(inputs) {
+    async evaluate(inputs, extras) {
       const key = cacheKey({ inputs, data: options.dataVersion, model: MODEL_VERSION });
       const hit = cache.get(key);
       if (hit !== undefined) {
@@ -73,7 +74,7 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
       }
       let pending = inFlight.get(key);
       if (!pending) {
-        pending = compute(inputs).finally(() => inFlight.delete(key));
+        pending = compute(inputs, extras).finally(() => inFlight.delete(key));
         inFlight.set(key, pending);
       }
       const json = await pending;

@@ -17,7 +17,12 @@ import { ModelError } from '../../models/errors.ts';
 export type Task =
   | { kind: 'prepare'; inputs: EvaluateInputs }
   | { kind: 'trials'; prepared: Prepared; start: number; end: number }
-  | { kind: 'finish'; prepared: Prepared; partials: TrialPartial[] };
+  | { kind: 'finish'; prepared: Prepared; partials: TrialPartial[]; extras?: EvaluationExtras };
+
+/** Per-deployment results computed outside the model (siting needs the population index). */
+export interface EvaluationExtras {
+  deploymentSiting?: (unknown | null)[];
+}
 
 export type TaskOutcome =
   | { ok: true; value: Prepared | TrialPartial | string }
@@ -33,13 +38,14 @@ export function runTask(task: Task, data: EvaluateData): TaskOutcome {
         return { ok: true, value: prepareEvaluation(task.inputs, data) };
       case 'trials':
         return { ok: true, value: runTrials(task.prepared, task.start, task.end) };
-      case 'finish':
-        return {
-          ok: true,
-          value: JSON.stringify(
-            finishEvaluation(task.prepared, mergePartials(task.prepared, task.partials)),
-          ),
-        };
+      case 'finish': {
+        const result = finishEvaluation(task.prepared, mergePartials(task.prepared, task.partials));
+        const siting = task.extras?.deploymentSiting;
+        const deployments = siting
+          ? result.deployments.map((d, i) => ({ ...d, siting: siting[i] ?? null }))
+          : result.deployments;
+        return { ok: true, value: JSON.stringify({ ...result, deployments }) };
+      }
     }
   } catch (error) {
     if (error instanceof ModelError) {

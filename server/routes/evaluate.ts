@@ -4,7 +4,27 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ErrorBody } from '../schemas/common.ts';
 import { EvaluateRequest, type EvaluateRequestBody } from '../schemas/evaluate.ts';
+import { checkSite } from '../../models/siting.ts';
 import { resolveCampusInput } from './resolve-campus.ts';
+import { sitingData } from './siting.ts';
+
+/** Each deployment's siting checks against the campus (DESIGN.md evaluate → deployments[].siting). */
+function deploymentSiting(app: FastifyInstance, body: EvaluateRequestBody, campus: object) {
+  const { lat, lon, name } = campus as { lat?: unknown; lon?: unknown; name?: string };
+  const point = typeof lat === 'number' && typeof lon === 'number' ? { lat, lon, name } : undefined;
+  return body.deployments.map((d) => {
+    const design = app.geoData.designs.find((x) => x.id === d.designId);
+    // An unknown design is the model's 400 to give; nothing to check here.
+    if (!design) return null;
+    const { pass, checks } = checkSite(sitingData(app), {
+      lat: d.lat,
+      lon: d.lon,
+      design,
+      campus: point,
+    });
+    return { pass, checks };
+  });
+}
 
 export async function evaluateBody(
   app: FastifyInstance,
@@ -12,10 +32,9 @@ export async function evaluateBody(
   reply: FastifyReply,
 ) {
   const campus = resolveCampusInput(app.geoData, body.campus);
-  const { cached, json } = await app.evaluator.evaluate({
-    campus,
-    deployments: body.deployments,
-    options: body.options,
+  const inputs = { campus, deployments: body.deployments, options: body.options };
+  const { cached, json } = await app.evaluator.evaluate(inputs, {
+    deploymentSiting: deploymentSiting(app, body, campus),
   });
   // Already JSON (serialised in the worker): send the text as it is.
   return reply

@@ -58,7 +58,8 @@ function campusPoint(geoData: GeoData, input: ScreenBody['campus']): CampusPoint
 }
 
 const dataByGeo = new WeakMap<GeoData, SitingData>();
-function sitingData(app: FastifyInstance): SitingData {
+/** The siting model's data for this app, built once per loaded geo-data. */
+export function sitingData(app: FastifyInstance): SitingData {
   let data = dataByGeo.get(app.geoData);
   if (!data) {
     const { seismicZones, sites } = app.geoData;

@@ -51,6 +51,16 @@ describe('POST /api/evaluate', () => {
     expect(res.headers['x-cache']).toBe('miss');
   });
 
+  it("carries each deployment's siting checks against the campus", async () => {
+    const [deployment] = (await evaluate(request)).json().deployments;
+    expect(typeof deployment.siting.pass).toBe('boolean');
+    const ids = deployment.siting.checks.map((c: { id: string }) => c.id);
+    expect(ids).toContain('population-centre-distance');
+    // Allen is a retired TVA coal plant: the brownfield credit applies.
+    const brownfield = deployment.siting.checks.find((c: { id: string }) => c.id === 'brownfield');
+    expect(brownfield.pass).toBe(true);
+  });
+
   it('serves an identical request from the cache with the same answer', async () => {
     const first = (await evaluate(request)).json();
     const again = await evaluate({ ...request, options: { seed: 3, trials: 200, year: 2032 } });
