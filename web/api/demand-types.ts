@@ -1,5 +1,6 @@
 // The wire shapes of POST /api/demand (DESIGN.md "Demand"), as the web app sends and reads them.
 // The model itself runs only on the server; these types are the contract, nothing more.
+import type { DemandResult } from '../../models/demand.ts';
 import type { CampusKind, CampusPhase } from '../../models/records.ts';
 
 export type PhaseInput = Pick<
@@ -27,31 +28,6 @@ export interface DemandRequest {
   seed?: number;
 }
 
-export interface RampYear {
-  year: number;
-  peakMw: number;
-  annualGwh: number;
-}
-
-export interface DemandResponse {
-  year: number;
-  seed: number;
-  /** 8,760 hourly facility MW, local standard time from 1 January 00:00. */
-  hourlyMw: number[];
-  itHourlyMw?: number[];
-  peakMw: number;
-  itPeakMw: number;
-  meanMw: number;
-  loadFactor: number;
-  annualGwh: number;
-  p50Mw: number;
-  p95Mw: number;
-  p99Mw: number;
-  /** MW exceeded in 0%, 1%, …, 100% of hours (101 values). */
-  loadDurationMw: number[];
-  pueAnnual: number;
-  pueDesignPeak: number;
-  swing: { mw: number; flagged: boolean; note: string };
-  ramp: RampYear[];
-  assumptions: string[];
-}
+/** The answer is the model's result as JSON: one definition, shared with the server. */
+export type { RampYear } from '../../models/demand.ts';
+export type DemandResponse = DemandResult;
