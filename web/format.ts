@@ -28,3 +28,18 @@ export const humanize = (text: string): string => text.replace(/-/g, ' ');
 export const formatGwh = (gwh: number): string => `${WHOLE.format(gwh)} GWh`;
 /** PUE is a ratio near 1: two decimals show the differences that matter (1.15 vs 1.26). */
 export const formatPue = (pue: number): string => pue.toFixed(2);
+
+/** Miles to one decimal, for map labels ("2.0 mi to boundary"). */
+export const formatMilesTenths = (miles: number): string => `${ONE_DECIMAL.format(miles)} mi`;
+export const formatKm = (km: number): string => `${WHOLE.format(km)} km`;
+/** People, whole and separated: "18,702 people". */
+export const formatPeople = (people: number): string =>
+  `${WHOLE.format(people)} ${Math.round(people) === 1 ? 'person' : 'people'}`;
+
+const COMPACT_USD = new Intl.NumberFormat('en-US', {
+  notation: 'compact',
+  maximumFractionDigits: 2,
+  minimumFractionDigits: 0,
+});
+/** "$4.88B", "$312M": capital costs where the last dollar means nothing. */
+export const formatUsdCompact = (usd: number): string => `$${COMPACT_USD.format(usd)}`;

@@ -2,10 +2,13 @@
 // arrives, and the store keeps map, panel and search in step.
 import { api, ApiError } from './api/client.ts';
 import { createLegend } from './features/legend/legend.ts';
+import { createSitingLegend } from './features/legend/siting-legend.ts';
 import { createPanel } from './features/panel/panel.ts';
 import { createResizeHandle } from './features/panel/resize.ts';
-import { attachPopups, showSitePopup } from './features/popups/popups.ts';
+import { attachPopups, showSitePopup, SITE_HIT_LAYER } from './features/popups/popups.ts';
 import { createSearch, type SearchEntry } from './features/search/search.ts';
+import { attachHexTooltip } from './features/siting/hex-tooltip.ts';
+import { createSitingMap } from './features/siting/siting-map.ts';
 import { loadBasemapData, loadCountyData } from './map/basemap-load.ts';
 import { withCampusMapProperties } from './map/campus-mw.ts';
 import {
@@ -17,7 +20,7 @@ import {
 } from './map/create-map.ts';
 import { CAMPUS_SOURCE, selectedCampusFilter } from './map/layers/campuses.ts';
 import { SITE_SOURCE } from './map/layers/sites.ts';
-import { armPlacement } from './map/placement.ts';
+import { armPlacement, isPlacing } from './map/placement.ts';
 import { createStore, type AppState } from './state/store.ts';
 
 /** Zoom that shows a campus with the sites around it (about 150 km across at 1280 px). */
@@ -33,6 +36,7 @@ const store = createStore();
 const workspace = byId('workspace');
 const mapNotice = byId('map-notice');
 const map = createMap(byId('map'));
+const sitingMap = createSitingMap(map);
 
 const describe = (error: unknown): string =>
   error instanceof ApiError
@@ -92,18 +96,36 @@ const panel = createPanel(store, {
   retryDesigns: loadDesigns,
   armCampusPlacement: (onPlace, onCancel) =>
     armPlacement(map, 'Click the map to place the new campus · Esc cancels', onPlace, onCancel),
+  siting: {
+    armPick: (onPlace, onCancel) =>
+      armPlacement(map, 'Click the map to check a point · Esc cancels', onPlace, onCancel),
+    sitingMap,
+  },
 });
 workspace.append(
   createResizeHandle(workspace, panel.element, () => map.resize()),
   panel.element,
 );
-byId('map').after(createLegend(map));
+const sitingLegend = createSitingLegend(map, (opacity) => sitingMap.setHexOpacity(opacity));
+sitingMap.onFirstData(() => (sitingLegend.hidden = false));
+byId('map').after(createLegend(map, sitingLegend));
 byId('search-slot').append(createSearch(store, onSearchPick));
 
 attachPopups(map, {
   campus: (id) => campusById(id)?.properties,
   site: (id) => siteById(id)?.properties,
   onCampusClick: (id) => selectCampus(id, false),
+});
+
+attachHexTooltip(map);
+
+// With the Siting tab open, a click on a candidate site also checks that site.
+map.on('click', SITE_HIT_LAYER, (event) => {
+  if (isPlacing(map) || panel.activeTab() !== 'siting') return;
+  const site = siteById(String(event.features?.[0]?.properties?.id ?? ''));
+  if (!site) return;
+  const [lon, lat] = site.geometry.coordinates;
+  panel.siting.check(lat, lon, site.properties.name);
 });
 
 store.subscribe(async (state, previous) => {

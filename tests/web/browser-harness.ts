@@ -36,6 +36,7 @@ export interface PlannerMap {
   getCenter(): { lat: number; lng: number };
   project(lngLat: [number, number]): { x: number; y: number };
   isMoving(): boolean;
+  jumpTo(options: { center: [number, number]; zoom: number }): void;
 }
 export type TestWindow = { __plannerMap: PlannerMap };
 

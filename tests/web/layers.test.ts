@@ -20,7 +20,15 @@ import {
   CAMPUS_SIZE_LEGEND_MW,
 } from '../../web/map/layers/campus-size.ts';
 import { siteLayers, SITE_SOURCE } from '../../web/map/layers/sites.ts';
-import { plannerStyle } from '../../web/map/style.ts';
+import {
+  sitingCheckLayers,
+  sitingHexLayers,
+  sitingScreenLayers,
+  SITING_CHECK_SOURCE,
+  SITING_HEX_SOURCE,
+  SITING_SCREEN_SOURCE,
+} from '../../web/map/layers/siting.ts';
+import { inLayerGroup, plannerStyle } from '../../web/map/style.ts';
 
 const require = createRequire(import.meta.url);
 const topology = (module: string): Topology =>
@@ -51,6 +59,11 @@ describe('map layers', () => {
     ['campuses', campusLayers()],
     ['campuses with a selection', campusLayers('stargate-abilene')],
     ['sites', siteLayers()],
+    ['siting hexes', sitingHexLayers()],
+    ['siting hexes at opacity 0.3', sitingHexLayers(0.3)],
+    ['siting screen', sitingScreenLayers()],
+    ['siting screen with a highlight', sitingScreenLayers('crane-tmi1')],
+    ['siting check', sitingCheckLayers()],
   ];
 
   it.each(groups)('%s layers pass the style spec', (_name, layers) => {
@@ -67,11 +80,32 @@ describe('map layers', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
-  it('campus and site layers read the sources the style defines', () => {
+  it('campus, site and siting layers read the sources the style defines', () => {
     const style = plannerStyle();
     expect(Object.keys(style.sources)).toEqual(
-      expect.arrayContaining([CAMPUS_SOURCE, SITE_SOURCE]),
+      expect.arrayContaining([
+        CAMPUS_SOURCE,
+        SITE_SOURCE,
+        SITING_HEX_SOURCE,
+        SITING_SCREEN_SOURCE,
+        SITING_CHECK_SOURCE,
+      ]),
     );
+  });
+
+  it('draws the hexes under the place names and the checked point above the sites', () => {
+    const ids = plannerStyle().layers.map((l) => l.id);
+    expect(ids.indexOf('siting-hex-fill')).toBeLessThan(ids.indexOf('basemap-labels-state'));
+    expect(ids.indexOf('siting-hex-fill')).toBeLessThan(ids.indexOf('campuses-circle'));
+    expect(ids.indexOf('siting-check-point')).toBeGreaterThan(ids.indexOf('sites-symbol'));
+  });
+
+  it('puts the hex layers, and only them, in the siting-hexes legend group', () => {
+    const ids = plannerStyle().layers.map((l) => l.id);
+    expect(ids.filter((id) => inLayerGroup(id, 'siting-hexes'))).toEqual([
+      'siting-hex-fill',
+      'siting-hex-radius',
+    ]);
   });
 });
 

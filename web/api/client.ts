@@ -34,6 +34,18 @@ function isErrorBody(body: unknown): body is { error: { code: string; message: s
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
+/** The ApiError of a failed answer: the server's code and message when it sent them. */
+export function apiError(response: Response, body: unknown, path: string): ApiError {
+  if (isErrorBody(body))
+    return new ApiError(response.status, body.error.code, body.error.message, path);
+  return new ApiError(
+    response.status,
+    'HTTP',
+    `HTTP ${response.status} ${response.statusText}`,
+    path,
+  );
+}
+
 /** A cancelled request: the caller started a newer one, so the answer is no longer wanted. */
 export const isAbort = (error: unknown): boolean =>
   error instanceof DOMException && error.name === 'AbortError';
@@ -56,16 +68,7 @@ async function requestJson<T>(
   }
   const body: unknown = await response.json().catch(() => null);
   init.signal?.throwIfAborted();
-  if (!response.ok) {
-    if (isErrorBody(body))
-      throw new ApiError(response.status, body.error.code, body.error.message, path);
-    throw new ApiError(
-      response.status,
-      'HTTP',
-      `HTTP ${response.status} ${response.statusText}`,
-      path,
-    );
-  }
+  if (!response.ok) throw apiError(response, body, path);
   if (body === null)
     throw new ApiError(response.status, 'BAD_JSON', 'the answer was not JSON', path);
   return body as T;

@@ -1,31 +1,61 @@
-// The whole map style: the offline basemap underneath, then campuses, then candidate sites.
-// Data sources start empty; main.ts fills them with setData when the API answers.
+// The whole map style: the offline basemap, the suitability hexes under its labels, campuses,
+// candidate sites, and on top the screened sites' ranks and the checked point. Data sources
+// start empty; main.ts and the siting feature fill them with setData.
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { basemapSources, basemapStyle, type BasemapData } from './basemap.ts';
 import { CAMPUS_SOURCE, campusLayers } from './layers/campuses.ts';
 import { SITE_SOURCE, siteLayers } from './layers/sites.ts';
+import {
+  SITING_CHECK_SOURCE,
+  SITING_HEX_SOURCE,
+  SITING_SCREEN_SOURCE,
+  sitingCheckLayers,
+  sitingHexLayers,
+  sitingScreenLayers,
+} from './layers/siting.ts';
 
 const emptyGeojson = {
   type: 'geojson' as const,
   data: { type: 'FeatureCollection' as const, features: [] },
 };
 
-/** Layer groups the legend toggles; a layer belongs to a group when its id starts `<group>-`. */
-export const LAYER_GROUPS = ['campuses', 'sites', 'basemap-labels'] as const;
-export type LayerGroup = (typeof LAYER_GROUPS)[number];
+/** Layer groups the legend toggles, each with the id prefix of its layers. */
+export const LAYER_GROUPS = {
+  campuses: 'campuses-',
+  sites: 'sites-',
+  'basemap-labels': 'basemap-labels-',
+  'siting-hexes': 'siting-hex-',
+  'siting-screen': 'siting-screen-',
+  'siting-check': 'siting-check-',
+} as const;
+export type LayerGroup = keyof typeof LAYER_GROUPS;
 export const inLayerGroup = (layerId: string, group: LayerGroup): boolean =>
-  layerId.startsWith(`${group}-`);
+  layerId.startsWith(LAYER_GROUPS[group]);
 
 export function plannerStyle(basemap?: BasemapData): StyleSpecification {
   const base = basemapStyle(basemap);
+  // Hexes go under the place names, so a town stays readable through a suitability cell.
+  const labelsAt = base.layers.findIndex((layer) => inLayerGroup(layer.id, 'basemap-labels'));
+  const cut = labelsAt < 0 ? base.layers.length : labelsAt;
   return {
     ...base,
     name: 'SMR × AI Campus Planner',
     sources: {
       ...basemapSources(basemap),
+      [SITING_HEX_SOURCE]: { ...emptyGeojson },
       [CAMPUS_SOURCE]: { ...emptyGeojson },
       [SITE_SOURCE]: { ...emptyGeojson },
+      [SITING_SCREEN_SOURCE]: { ...emptyGeojson },
+      [SITING_CHECK_SOURCE]: { ...emptyGeojson },
     },
-    layers: [...base.layers, ...campusLayers(), ...siteLayers()],
+    layers: [
+      ...base.layers.slice(0, cut),
+      ...sitingHexLayers(),
+      ...base.layers.slice(cut),
+      ...campusLayers(),
+      ...siteLayers(),
+      ...sitingScreenLayers(),
+      ...sitingCheckLayers(),
+    ],
   };
 }

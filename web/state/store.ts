@@ -11,6 +11,8 @@ export interface AppState {
   sites: Loadable<SiteCollection>;
   designs: Loadable<Design[]>;
   selectedCampusId: string | null;
+  /** The design chosen in the Reactors tab, if any: the Siting tab starts from it. */
+  selectedDesignId: string | null;
   /** Modelled facility peak by campus id, from the latest demand result: sizes map circles. */
   modelledPeakMw: Readonly<Record<string, number>>;
 }
@@ -28,6 +30,7 @@ export const initialState = (): AppState => ({
   sites: { status: 'loading' },
   designs: { status: 'loading' },
   selectedCampusId: null,
+  selectedDesignId: null,
   modelledPeakMw: {},
 });
 

@@ -46,3 +46,13 @@ export function confidenceBadge(confidence: string | undefined): HTMLElement {
 export function factRow(label: string, ...value: Child[]): HTMLElement {
   return h('div', { class: 'fact' }, h('dt', {}, label), h('dd', {}, ...value));
 }
+
+/**
+ * Scrolls the nearest scrolling ancestor (the panel) so `element` sits at its top. Unlike
+ * scrollIntoView it never scrolls the page itself, which would shift the whole workspace.
+ */
+export function scrollToTop(element: Element, scroller = element.closest('.tabpanels')): void {
+  if (!scroller) return;
+  const offset = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  scroller.scrollTo({ top: scroller.scrollTop + offset, behavior: 'smooth' });
+}

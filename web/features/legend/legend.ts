@@ -19,7 +19,7 @@ export function setGroupVisibility(map: MapLibreMap, group: LayerGroup, visible:
   }
 }
 
-function groupToggle(map: MapLibreMap, group: LayerGroup, label: string): HTMLElement {
+export function groupToggle(map: MapLibreMap, group: LayerGroup, label: string): HTMLElement {
   const input = h('input', {
     type: 'checkbox',
     checked: true,
@@ -60,7 +60,8 @@ function siteKey(): HTMLElement {
   return h('ul', { class: 'legend-list' }, ...items);
 }
 
-export function createLegend(map: MapLibreMap): HTMLElement {
+/** `extra` sections (e.g. the siting layers) follow the campus and site groups. */
+export function createLegend(map: MapLibreMap, ...extra: HTMLElement[]): HTMLElement {
   return h(
     'details',
     { class: 'legend', open: true },
@@ -85,6 +86,7 @@ export function createLegend(map: MapLibreMap): HTMLElement {
         h('div', { class: 'legend-spacer' }),
         groupToggle(map, 'basemap-labels', 'Place names'),
       ),
+      ...extra,
     ),
   );
 }

@@ -4,6 +4,11 @@ import './panel.css';
 import type { Store } from '../../state/store.ts';
 import { h } from '../../ui/dom.ts';
 import { createCampusSection, type CampusActions } from './campus-section.ts';
+import {
+  createSitingSection,
+  type SitingActions,
+  type SitingSection,
+} from '../siting/siting-section.ts';
 import { createReactorsSection } from './reactors-section.ts';
 import { createUpcomingSection } from './upcoming-section.ts';
 
@@ -11,19 +16,23 @@ export type PanelTab = 'campus' | 'reactors' | 'coverage' | 'siting' | 'scenario
 
 export interface PanelActions extends CampusActions {
   retryDesigns(): void;
+  siting: SitingActions;
 }
 
 export interface Panel {
   element: HTMLElement;
   showTab(tab: PanelTab): void;
+  activeTab(): PanelTab;
+  siting: SitingSection;
 }
 
 export function createPanel(store: Store, actions: PanelActions): Panel {
+  const siting = createSitingSection(store, actions.siting);
   const sections: [PanelTab, string, HTMLElement][] = [
     ['campus', 'Campus', createCampusSection(store, actions)],
     ['reactors', 'Reactors', createReactorsSection(store, actions.retryDesigns)],
     ['coverage', 'Coverage', createUpcomingSection('coverage')],
-    ['siting', 'Siting', createUpcomingSection('siting')],
+    ['siting', 'Siting', siting.element],
     ['scenarios', 'Scenarios', createUpcomingSection('scenarios')],
   ];
 
@@ -48,7 +57,9 @@ export function createPanel(store: Store, actions: PanelActions): Panel {
     ),
   );
 
+  let active: PanelTab = 'campus';
   const showTab = (tab: PanelTab) => {
+    active = tab;
     sections.forEach(([id], i) => {
       const selected = id === tab;
       tabs[i].setAttribute('aria-selected', String(selected));
@@ -76,5 +87,5 @@ export function createPanel(store: Store, actions: PanelActions): Panel {
     h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Planner sections' }, ...tabs),
     h('div', { class: 'tabpanels' }, ...panels),
   );
-  return { element, showTab };
+  return { element, showTab, activeTab: () => active, siting };
 }

@@ -9,11 +9,6 @@ const UPCOMING = {
     'Place reactors from the Reactors tab. Coverage will then lead with the share of the campus load they cover (e.g. "covers 97.8% of 2032 load"), then firm MW, loss-of-load hours, backup needed and delivered $/MWh.',
     'Charts: a week of supply against demand, the load-duration curve and the timeline gap by year.',
   ],
-  siting: [
-    'No point selected',
-    'Siting checks for a placed reactor or a clicked point will appear here: population within 20 and 50 miles, seismic hazard, cooling water and distance to the campus, each with pass/fail, its value against its limit, and a one-line reason.',
-    'A "screen sites" button will rank the candidate sites with adjustable weights.',
-  ],
   scenarios: [
     'No saved scenarios',
     'Save the campus and its reactors as a named scenario, reopen it later, duplicate it, or compare scenarios side by side with differences highlighted.',
