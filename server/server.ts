@@ -8,6 +8,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const app = await buildApp({
     databaseUrl: config.databaseUrl,
     logger: { level: config.logLevel },
+    authTokens: config.authTokens,
   });
 
   let closing = false;

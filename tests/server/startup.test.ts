@@ -20,6 +20,17 @@ describe('server start-up', () => {
     expect(existsSync(join(cwd, 'data', 'planner.db'))).toBe(true);
   });
 
+  it('honours AUTH_TOKENS: scenarios need the bearer token, health stays open', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'planner-auth-'));
+    server = await startServerProcess({ cwd, env: { AUTH_TOKENS: 'team:team-token-0123456789' } });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/scenarios`)).status).toBe(401);
+    const authorised = await fetch(`${server.url}/api/scenarios`, {
+      headers: { authorization: 'Bearer team-token-0123456789' },
+    });
+    expect(authorised.status).toBe(200);
+  });
+
   it('refuses to start with a bad configuration and says which variable', async () => {
     await expect(startServerProcess({ env: { PORT: 'abc' } })).rejects.toThrowError(
       /PORT must be an integer/,

@@ -67,6 +67,8 @@ export interface HarnessOptions {
    * as "Failed to load resource: … status of 400"; that line is expected with it.
    */
   expectedHttpError?: (status: number, url: string) => boolean;
+  /** Extra server environment, e.g. AUTH_TOKENS. */
+  serverEnv?: Record<string, string>;
 }
 
 /** Starts the server and Chromium, opens the app and waits for the map's first idle. */
@@ -83,7 +85,7 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
   };
   try {
     server = await startServerProcess({
-      env: { DATABASE_URL: `sqlite:${join(dbDir, 'planner.db')}` },
+      env: { DATABASE_URL: `sqlite:${join(dbDir, 'planner.db')}`, ...options.serverEnv },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: VIEWPORT });

@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Campus, CandidateSite, Design } from '../../models/records.ts';
 import type { DemandRequest, DemandResponse } from './demand-types.ts';
+import { askForToken, authHeaders } from './auth.ts';
 
 /** `userDrawn` marks a campus the user placed on the map in this session (not bundled data). */
 export type CampusProperties = Omit<Campus, 'lat' | 'lon'> & { userDrawn?: boolean };
@@ -50,6 +51,23 @@ export function apiError(response: Response, body: unknown, path: string): ApiEr
 export const isAbort = (error: unknown): boolean =>
   error instanceof DOMException && error.name === 'AbortError';
 
+/**
+ * fetch with the session's bearer token; a 401 asks for a token and tries again, so every
+ * caller works the same whether or not the server has AUTH_TOKENS set.
+ */
+export async function authorisedFetch(
+  path: string,
+  init: RequestInit,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Response> {
+  for (let attempt = 0; ; attempt += 1) {
+    const headers = { ...authHeaders(), ...(init.headers as Record<string, string>) };
+    const response = await fetchImpl(path, { ...init, headers });
+    if (response.status !== 401 || attempt >= 3) return response;
+    await askForToken(attempt > 0 || 'authorization' in headers);
+  }
+}
+
 async function requestJson<T>(
   path: string,
   init: RequestInit,
@@ -57,10 +75,11 @@ async function requestJson<T>(
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetchImpl(path, {
-      ...init,
-      headers: { accept: 'application/json', ...init.headers },
-    });
+    response = await authorisedFetch(
+      path,
+      { ...init, headers: { accept: 'application/json', ...init.headers } },
+      fetchImpl,
+    );
   } catch (cause) {
     if (isAbort(cause)) throw cause;
     // status 0: the request never got an answer (server down, network gone).

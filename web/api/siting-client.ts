@@ -1,6 +1,6 @@
 // POST /api/sites/check and the streamed POST /api/screen/stream. The stream reports progress
 // (candidate sites, then grid cells in chunks) and ends with the same answer as /api/screen.
-import { ApiError, apiError, isAbort, postJson } from './client.ts';
+import { ApiError, apiError, authorisedFetch, isAbort, postJson } from './client.ts';
 import type {
   ScreenProgress,
   ScreenRequest,
@@ -22,7 +22,7 @@ export async function screenStream(
 ): Promise<ScreenResponse> {
   let response: Response;
   try {
-    response = await fetch(STREAM_PATH, {
+    response = await authorisedFetch(STREAM_PATH, {
       method: 'POST',
       body: JSON.stringify(request),
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
