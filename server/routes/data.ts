@@ -10,28 +10,21 @@ import { dataErrors, FeatureCollection, IdParams, PointFeature } from '../schema
 const CAMPUS_KINDS = ['ai-training', 'ai-inference', 'ai-mixed', 'fab'] as const;
 const SITE_KINDS = ['smr-project', 'nuclear-plant', 'coal-retirement', 'federal-site'] as const;
 
-const literals = <T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v) => Type.Literal(v)));
+const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 // "minLon,minLat,maxLon,maxLat" in decimal degrees, as OGC API Features spells it.
 const BBOX_PATTERN = '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$';
 
-const CampusQuery = Type.Object(
-  {
-    kind: Type.Optional(literals(CAMPUS_KINDS)),
-    state: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
-    bbox: Type.Optional(Type.String({ pattern: BBOX_PATTERN })),
-  },
-  { additionalProperties: false },
-);
-const SiteQuery = Type.Object(
-  {
-    kind: Type.Optional(literals(SITE_KINDS)),
-    state: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
-    bbox: Type.Optional(Type.String({ pattern: BBOX_PATTERN })),
-  },
-  { additionalProperties: false },
-);
+/** Filters of a point collection: kind (one of `kinds`), two-letter state, bounding box. */
+const filterQuery = (kinds: readonly string[]) =>
+  Type.Object(
+    {
+      kind: Type.Optional(literals(kinds)),
+      state: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+      bbox: Type.Optional(Type.String({ pattern: BBOX_PATTERN })),
+    },
+    { additionalProperties: false },
+  );
 type Filter = { kind?: string; state?: string; bbox?: string };
 
 function parseBbox(text: string): [number, number, number, number] {
@@ -68,10 +61,52 @@ function findFeature(collection: GeoJsonCollection, what: string, id: string): F
   return feature;
 }
 
+type Cached = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+interface PointCollection {
+  path: string;
+  /** What one feature is called in messages: 'campus', 'site'. */
+  what: string;
+  kinds: readonly string[];
+  collection: GeoJsonCollection;
+  summary: string;
+}
+
+/** GET <path>?kind=&state=&bbox= and GET <path>/:id for one bundled point collection. */
+function registerPointCollection(app: FastifyInstance, cached: Cached, c: PointCollection): void {
+  const Query = filterQuery(c.kinds);
+  app.get<{ Querystring: Filter }>(
+    c.path,
+    {
+      schema: {
+        tags: ['data'],
+        summary: c.summary,
+        querystring: Query,
+        response: { 200: FeatureCollection, ...dataErrors },
+      },
+    },
+    async (request, reply) =>
+      cached(request, reply) ? reply : filterCollection(c.collection, request.query),
+  );
+  app.get<{ Params: Static<typeof IdParams> }>(
+    `${c.path}/:id`,
+    {
+      schema: {
+        tags: ['data'],
+        summary: `One ${c.what}`,
+        params: IdParams,
+        response: { 200: PointFeature, ...dataErrors },
+      },
+    },
+    async (request, reply) =>
+      cached(request, reply) ? reply : findFeature(c.collection, c.what, request.params.id),
+  );
+}
+
 export default async function dataRoutes(app: FastifyInstance): Promise<void> {
   const etag = `"geo-${app.geoData.version}"`;
   // Answers 304 when the client already has this data version.
-  const cached = (request: FastifyRequest, reply: FastifyReply): boolean => {
+  const cached: Cached = (request, reply) => {
     reply.header('etag', etag).header('cache-control', 'public, max-age=300');
     if (request.headers['if-none-match'] === etag) {
       reply.status(304).send();
@@ -81,62 +116,21 @@ export default async function dataRoutes(app: FastifyInstance): Promise<void> {
   };
   const { raw, designs } = app.geoData;
 
-  app.get<{ Querystring: Static<typeof CampusQuery> }>(
-    '/api/campuses',
-    {
-      schema: {
-        tags: ['data'],
-        summary: 'AI and fab campuses (GeoJSON); properties carry id, sources and confidence',
-        querystring: CampusQuery,
-        response: { 200: FeatureCollection, ...dataErrors },
-      },
-    },
-    async (request, reply) =>
-      cached(request, reply) ? reply : filterCollection(raw.campuses, request.query),
-  );
-
-  app.get<{ Params: Static<typeof IdParams> }>(
-    '/api/campuses/:id',
-    {
-      schema: {
-        tags: ['data'],
-        summary: 'One campus',
-        params: IdParams,
-        response: { 200: PointFeature, ...dataErrors },
-      },
-    },
-    async (request, reply) =>
-      cached(request, reply) ? reply : findFeature(raw.campuses, 'campus', request.params.id),
-  );
-
-  app.get<{ Querystring: Static<typeof SiteQuery> }>(
-    '/api/sites',
-    {
-      schema: {
-        tags: ['data'],
-        summary:
-          'Candidate reactor sites (GeoJSON): SMR projects, nuclear plants, retiring coal, federal sites',
-        querystring: SiteQuery,
-        response: { 200: FeatureCollection, ...dataErrors },
-      },
-    },
-    async (request, reply) =>
-      cached(request, reply) ? reply : filterCollection(raw.sites, request.query),
-  );
-
-  app.get<{ Params: Static<typeof IdParams> }>(
-    '/api/sites/:id',
-    {
-      schema: {
-        tags: ['data'],
-        summary: 'One candidate site',
-        params: IdParams,
-        response: { 200: PointFeature, ...dataErrors },
-      },
-    },
-    async (request, reply) =>
-      cached(request, reply) ? reply : findFeature(raw.sites, 'site', request.params.id),
-  );
+  registerPointCollection(app, cached, {
+    path: '/api/campuses',
+    what: 'campus',
+    kinds: CAMPUS_KINDS,
+    collection: raw.campuses,
+    summary: 'AI and fab campuses (GeoJSON); properties carry id, sources and confidence',
+  });
+  registerPointCollection(app, cached, {
+    path: '/api/sites',
+    what: 'site',
+    kinds: SITE_KINDS,
+    collection: raw.sites,
+    summary:
+      'Candidate reactor sites (GeoJSON): SMR projects, nuclear plants, retiring coal, federal sites',
+  });
 
   app.get(
     '/api/supply-deals',
