@@ -30,8 +30,11 @@ export interface Evaluation {
 }
 
 export interface Evaluator {
-  /** `extras` must follow from `inputs` and the data (they are not part of the cache key). */
-  evaluate(inputs: EvaluateInputs, extras?: EvaluationExtras): Promise<Evaluation>;
+  /**
+   * `extras` is called only when the answer is not cached; what it returns must follow from
+   * `inputs` and the data, because it is not part of the cache key.
+   */
+  evaluate(inputs: EvaluateInputs, extras?: () => EvaluationExtras): Promise<Evaluation>;
   close(): Promise<void>;
   readonly stats: { evaluations: number; cacheHits: number };
 }
@@ -51,7 +54,7 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
   const inFlight = new Map<string, Promise<string>>();
   const stats = { evaluations: 0, cacheHits: 0 };
 
-  async function compute(inputs: EvaluateInputs, extras?: EvaluationExtras): Promise<string> {
+  async function compute(inputs: EvaluateInputs, extras?: () => EvaluationExtras): Promise<string> {
     const prepared = await run<Prepared>({ kind: 'prepare', inputs });
     const chunks: Promise<TrialPartial>[] = [];
     for (let start = 0; start < prepared.trials; start += CHUNK_TRIALS) {
@@ -60,7 +63,7 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     }
     const partials = await Promise.all(chunks);
     stats.evaluations += 1;
-    return run<string>({ kind: 'finish', prepared, partials, extras });
+    return run<string>({ kind: 'finish', prepared, partials, extras: extras?.() });
   }
 
   return {

@@ -33,9 +33,10 @@ export async function evaluateBody(
 ) {
   const campus = resolveCampusInput(app.geoData, body.campus);
   const inputs = { campus, deployments: body.deployments, options: body.options };
-  const { cached, json } = await app.evaluator.evaluate(inputs, {
+  // Siting only runs for an answer that is not cached yet.
+  const { cached, json } = await app.evaluator.evaluate(inputs, () => ({
     deploymentSiting: deploymentSiting(app, body, campus),
-  });
+  }));
   // Already JSON (serialised in the worker): send the text as it is.
   return reply
     .header('x-cache', cached ? 'hit' : 'miss')

@@ -15,34 +15,15 @@ export interface SiteCheckRequest {
 
 // Shapes the model defines are imported, not restated, so the two cannot drift.
 export type { Severity, SitingCheck } from '../../models/siting/types.ts';
-import type { SitingCheck } from '../../models/siting/types.ts';
+import type { SiteCheckResult } from '../../models/siting.ts';
 
 export type ReportedRadiusMi = '1' | '5' | '10' | '20' | '50';
 export const REPORTED_RADII_MI: readonly ReportedRadiusMi[] = ['1', '5', '10', '20', '50'];
 
-export interface PopulationCentre {
-  name: string;
-  country: string;
-  adminCode: string;
-  population: number;
-  distanceMi: number;
-  boundaryDistanceMi: number;
-  lat: number;
-  lon: number;
-}
+export type PopulationCentre = NonNullable<SiteCheckResult['nearestPopulationCentre']>;
 
-export interface SiteCheckResponse {
-  designId: string;
-  /** No hard check fails. */
-  pass: boolean;
-  checks: SitingCheck[];
-  /** People in GeoNames places of 1,000+ within each radius: an undercount. */
-  populationWithinMi: Record<ReportedRadiusMi, number>;
-  nearestPopulationCentre: PopulationCentre | null;
-  epzMi: number;
-  country: string | null;
-  assumptions: string[];
-}
+/** The model's result plus the design the server used. */
+export type SiteCheckResponse = SiteCheckResult & { designId: string };
 
 export const CRITERIA = ['populationMargin', 'distance', 'seismic', 'brownfield', 'water'] as const;
 export type Criterion = (typeof CRITERIA)[number];

@@ -1,7 +1,8 @@
 // Runs /api/demand for the campus in view: edits wait ~250 ms so typing sends one request, a
 // newer request cancels the one in flight, and the last good result stays (dimmed while
 // loading, marked stale after an error) as UX.md "Loading" and "Error" ask.
-import { ApiError, isAbort } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { createLatestRequest } from '../../api/latest-request.ts';
 import type { DemandRequest, DemandResponse } from '../../api/demand-types.ts';
 
 /** Long enough to cover typing a number, short enough to feel live. */
@@ -34,51 +35,34 @@ export function createDemandController(
   onChange: (state: DemandState) => void,
 ): DemandController {
   let state = idle();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: AbortController | undefined;
+  const latest = createLatestRequest();
 
   const set = (patch: Partial<DemandState>) => {
     state = { ...state, ...patch };
     onChange(state);
   };
-  const cancel = () => {
-    clearTimeout(timer);
-    inFlight?.abort();
-    inFlight = undefined;
-  };
-
-  async function send(request: DemandRequest): Promise<void> {
-    const controller = new AbortController();
-    inFlight = controller;
-    try {
-      const result = await fetchDemand(request, controller.signal);
-      if (controller.signal.aborted) return;
-      set({ result, loading: false, error: null, needsPhases: false });
-    } catch (error) {
-      if (controller.signal.aborted || isAbort(error)) return;
-      if (error instanceof ApiError && error.code === 'NO_PUBLISHED_LOAD') {
-        set({ result: null, loading: false, error: null, needsPhases: true });
-      } else {
-        const message = error instanceof ApiError ? error.message : String(error);
-        set({ loading: false, error: message });
-      }
-    } finally {
-      if (inFlight === controller) inFlight = undefined;
+  const succeeded = (result: DemandResponse) =>
+    set({ result, loading: false, error: null, needsPhases: false });
+  const failed = (error: unknown) => {
+    if (error instanceof ApiError && error.code === 'NO_PUBLISHED_LOAD') {
+      set({ result: null, loading: false, error: null, needsPhases: true });
+    } else {
+      set({ loading: false, error: error instanceof ApiError ? error.message : String(error) });
     }
-  }
+  };
 
   return {
     run(request, delayMs = 0) {
-      cancel();
+      latest.cancel();
       if (request === null) {
         set({ result: null, loading: false, error: null, needsPhases: true });
         return;
       }
       set({ loading: true, needsPhases: false });
-      timer = setTimeout(() => void send(request), delayMs);
+      latest.start(delayMs, (signal) => fetchDemand(request, signal), succeeded, failed);
     },
     reset() {
-      cancel();
+      latest.cancel();
       state = idle();
     },
     get: () => state,

@@ -1,7 +1,8 @@
 // Runs the streamed screen: a newer request cancels the one in flight, weight changes wait
 // ~300 ms so a dragged slider sends one request, progress drives the bar, and the last good
 // result stays (dimmed while loading, marked stale after an error) as UX.md "States" asks.
-import { ApiError, isAbort } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { createLatestRequest } from '../../api/latest-request.ts';
 import type {
   ScreenProgress,
   ScreenRequest,
@@ -58,45 +59,33 @@ export function createScreenController(
 ): ScreenController {
   let state = idle();
   let latest: ScreenRequest | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: AbortController | undefined;
+  const pending = createLatestRequest();
 
   const set = (patch: Partial<ScreenState>) => {
     state = { ...state, ...patch };
     onChange(state);
   };
-  const cancel = () => {
-    clearTimeout(timer);
-    inFlight?.abort();
-    inFlight = undefined;
-  };
 
-  async function send(request: ScreenRequest): Promise<void> {
-    const controller = new AbortController();
-    inFlight = controller;
-    const onProgress = (progress: ScreenProgress) => {
-      if (!controller.signal.aborted) set({ progress });
-    };
-    try {
-      const response = await fetchScreen(request, onProgress, controller.signal);
-      if (controller.signal.aborted) return;
-      const ranked = rerank(response.sites, response.weights);
-      set({ result: { response, request }, ranked, loading: false, progress: null, error: null });
-    } catch (error) {
-      if (controller.signal.aborted || isAbort(error)) return;
-      const message = error instanceof ApiError ? error.message : String(error);
-      set({ loading: false, progress: null, error: message });
-    } finally {
-      if (inFlight === controller) inFlight = undefined;
-    }
+  function send(request: ScreenRequest, signal: AbortSignal): Promise<ScreenResponse> {
+    return fetchScreen(request, (progress) => !signal.aborted && set({ progress }), signal);
   }
 
   function start(request: ScreenRequest, delayMs: number): void {
-    cancel();
     latest = request;
     const tableStale = !state.result || !sameButWeights(state.result.request, request);
     set({ loading: true, tableStale, progress: null });
-    timer = setTimeout(() => void send(request), delayMs);
+    pending.start(
+      delayMs,
+      (signal) => send(request, signal),
+      (response) => {
+        const ranked = rerank(response.sites, response.weights);
+        set({ result: { response, request }, ranked, loading: false, progress: null, error: null });
+      },
+      (error) => {
+        const message = error instanceof ApiError ? error.message : String(error);
+        set({ loading: false, progress: null, error: message });
+      },
+    );
   }
 
   return {
@@ -107,7 +96,7 @@ export function createScreenController(
       start({ ...latest, weights }, WEIGHT_DEBOUNCE_MS);
     },
     reset() {
-      cancel();
+      pending.cancel();
       latest = null;
       state = idle();
       onChange(state);
