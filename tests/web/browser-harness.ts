@@ -126,3 +126,20 @@ export function mapPoint(page: Page, lngLat: { lon: number; lat: number }) {
     return { x: box.left + x, y: box.top + y };
   }, lngLat);
 }
+
+/**
+ * Moves the map at once (no animation) and waits for it to be idle, so a click computed with
+ * mapPoint lands where it was aimed rather than where a camera animation has moved on to.
+ */
+export async function jumpTo(
+  page: Page,
+  at: { lat: number; lon: number },
+  zoom: number,
+): Promise<void> {
+  await page.evaluate(
+    ({ lat, lon, zoom }) =>
+      (window as unknown as TestWindow).__plannerMap.jumpTo({ center: [lon, lat], zoom }),
+    { ...at, zoom },
+  );
+  await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 60_000 });
+}

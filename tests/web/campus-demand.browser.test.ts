@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapPoint, openApp, RESULTS_DIR, type Harness } from './browser-harness.ts';
+import { jumpTo, mapPoint, openApp, RESULTS_DIR, type Harness } from './browser-harness.ts';
 
 const MODEL_TIMEOUT_MS = 45_000;
 const isDemand = (url: string) => new URL(url).pathname === '/api/demand';
@@ -119,6 +119,8 @@ describe('Campus tab with the demand model', { timeout: 180_000 }, () => {
   it('creates a campus where the map is clicked and models the phase entered for it', async () => {
     await page.getByTestId('campus-new').click();
     await page.waitForSelector('[data-testid=map].is-placing');
+    // Stop any camera animation first, so the click lands where it is aimed.
+    await jumpTo(page, { lon: -88.2, lat: 42.9 }, 8);
     const at = await mapPoint(page, { lon: -88.2, lat: 42.9 });
     await page.mouse.click(at.x, at.y);
     await page.getByTestId('campus-new-name').fill('Lakeshore test campus');

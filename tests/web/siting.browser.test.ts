@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  jumpTo as jumpMapTo,
   mapPoint,
   openApp,
   RESULTS_DIR,
@@ -33,14 +34,7 @@ const checkRow = (id: string) => page.locator(`[data-testid=siting-check][data-c
 const firstRowSite = () => page.getByTestId('screen-row').first().getAttribute('data-site-id');
 const idle = () => page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: WAIT_MS });
 
-async function jumpTo(at: { lat: number; lon: number }, zoom: number): Promise<void> {
-  await page.evaluate(
-    ({ lat, lon, zoom }) =>
-      (window as unknown as TestWindow).__plannerMap.jumpTo({ center: [lon, lat], zoom }),
-    { ...at, zoom },
-  );
-  await idle();
-}
+const jumpTo = (at: { lat: number; lon: number }, zoom: number) => jumpMapTo(page, at, zoom);
 
 async function openTab(name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
