@@ -6,6 +6,7 @@ import type {
   CampusPhase,
   CandidateSite,
   Design,
+  PublishedAccelerators,
   PublishedTotal,
   SeismicZoneProps,
   SourceRef,
@@ -53,6 +54,18 @@ export const PublishedTotalSchema = Type.Object(
   closed,
 );
 
+export const PublishedAcceleratorsSchema = Type.Object(
+  {
+    year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    accelerator: text(),
+    count: Type.Integer({ minimum: 1 }),
+    note: text(),
+    basis: text(),
+    confidence: ConfidenceSchema,
+  },
+  closed,
+);
+
 const campusFields = {
   id: text(),
   name: text(),
@@ -64,6 +77,7 @@ const campusFields = {
   trainingShare: Type.Number({ minimum: 0, maximum: 1 }),
   phases: Type.Array(CampusPhaseSchema),
   publishedTotals: Type.Array(PublishedTotalSchema),
+  publishedAccelerators: Type.Optional(Type.Array(PublishedAcceleratorsSchema)),
   operator: Type.Optional(Type.String()),
   city: Type.Optional(Type.String()),
   state: Type.Optional(Type.String()),
@@ -251,6 +265,10 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _sameSourceRef: Same<Static<typeof SourceRefSchema>, SourceRef> = true;
 const _samePhase: Same<Static<typeof CampusPhaseSchema>, CampusPhase> = true;
 const _sameTotal: Same<Static<typeof PublishedTotalSchema>, PublishedTotal> = true;
+const _sameAccelerators: Same<
+  Static<typeof PublishedAcceleratorsSchema>,
+  PublishedAccelerators
+> = true;
 const _sameCampus: Same<Static<typeof CampusSchema>, Campus> = true;
 const _sameDeal: Same<Static<typeof SupplyDealSchema>, SupplyDeal> = true;
 const _sameSourced: Same<Static<typeof SourcedSchema>, Sourced> = true;

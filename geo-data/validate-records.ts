@@ -146,15 +146,46 @@ function checkPublishedTotal(total: unknown, i: number): Problem[] {
   return problems;
 }
 
+/** A stated GPU count: a known accelerator, a whole count, its note and basis as provenance. */
+function checkPublishedAccelerators(entry: unknown, i: number, accelerators: Set<string>) {
+  const base = `/publishedAccelerators/${i}`;
+  const name = `publishedAccelerators[${i}]`;
+  if (!isObject(entry)) return [{ path: base, message: `${name} ${show(entry)} is not an object` }];
+  const problems = checkConfidence(entry.confidence, `${base}/confidence`, `${name}.confidence`);
+  if (typeof entry.accelerator !== 'string' || !accelerators.has(entry.accelerator)) {
+    problems.push({
+      path: `${base}/accelerator`,
+      message: `${name}.accelerator ${show(entry.accelerator)} is not an id in gpu-power.json accelerators or racks`,
+    });
+  }
+  if (!Number.isInteger(entry.count) || (entry.count as number) < 1) {
+    problems.push({
+      path: `${base}/count`,
+      message: `${name}.count ${show(entry.count)} is not a positive whole number of GPUs`,
+    });
+  }
+  for (const field of ['note', 'basis'] as const) {
+    if (typeof entry[field] !== 'string' || entry[field].trim() === '') {
+      problems.push({
+        path: `${base}/${field}`,
+        message: `${name}.${field} ${show(entry[field])} is missing or empty: a count needs its provenance`,
+      });
+    }
+  }
+  return problems;
+}
+
 export function checkCampus(campus: Rec, accelerators: Set<string>): Problem[] {
   const phases = Array.isArray(campus.phases) ? campus.phases : [];
   const totals = Array.isArray(campus.publishedTotals) ? campus.publishedTotals : [];
+  const counts = Array.isArray(campus.publishedAccelerators) ? campus.publishedAccelerators : [];
   return [
     ...checkSources(campus.sources, (s) => (isObject(s) ? s.publication : undefined)),
     ...checkConfidence(campus.confidence, '/confidence', 'confidence'),
     ...checkConfidence(campus.coordConfidence, '/coordConfidence', 'coordConfidence', false),
     ...phases.flatMap((phase, i) => checkPhase(phase, i, accelerators)),
     ...totals.flatMap(checkPublishedTotal),
+    ...counts.flatMap((entry, i) => checkPublishedAccelerators(entry, i, accelerators)),
   ];
 }
 

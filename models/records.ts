@@ -37,6 +37,22 @@ export interface PublishedTotal {
   confidence: Confidence;
 }
 
+/**
+ * An accelerator count a published note states for a year (the reference phases mention GPU
+ * counts only in their notes). `note` quotes that note as the provenance; `basis` says how the
+ * count was read from it (a range's midpoint, a split of a mixed fleet), in words.
+ */
+export interface PublishedAccelerators {
+  year: number;
+  /** An id from gpu-power.json's accelerators or racks. */
+  accelerator: string;
+  /** GPUs (one GB200 superchip counts as 2 GPUs). */
+  count: number;
+  note: string;
+  basis: string;
+  confidence: Confidence;
+}
+
 export interface Campus {
   id: string;
   name: string;
@@ -51,6 +67,8 @@ export interface Campus {
   trainingShare: number;
   phases: CampusPhase[];
   publishedTotals: PublishedTotal[];
+  /** GPU counts stated in the published notes, for cross-checks; absent when none is stated. */
+  publishedAccelerators?: PublishedAccelerators[];
   operator?: string;
   city?: string;
   state?: string;

@@ -1,10 +1,13 @@
 // Campuses and supply deals from ai-campuses.json. The reference gives cumulative published
 // totals by year; the demand model wants load increments (DESIGN.md "Data records"), so each
 // total becomes the increment over the previous one, starting in January and ramping 6 months,
-// which makes the modelled peak of the published year equal the published total.
+// which makes the modelled peak of the published year equal the published total. GPU counts
+// that the notes state become publishedAccelerators (campus-accelerators.ts), for cross-checks.
 import type { Feature, Point } from 'geojson';
+import { acceleratorIds } from '../../models/gpu-power.ts';
 import type { CampusPhase, PublishedTotal } from '../../models/records.ts';
 import type { CampusProperties, SupplyDealProperties } from '../../geo-data/load.ts';
+import { publishedAccelerators } from './campus-accelerators.ts';
 import {
   CAMPUS_CAVEATS,
   campusKind,
@@ -118,6 +121,7 @@ export function buildCampus(
   const pue = campusPue(ref, gpuPower);
   const share = trainingShare(kind);
   const converted = convertPhases(ref.phases, pue.value);
+  const accelerators = publishedAccelerators(ref, new Set(acceleratorIds(gpuPower)));
   return pointFeature(ref.lon, ref.lat, {
     id: ref.id,
     name: ref.name,
@@ -127,6 +131,7 @@ export function buildCampus(
     trainingShare: share.value,
     phases: converted.phases,
     publishedTotals: converted.publishedTotals,
+    ...(accelerators && { publishedAccelerators: accelerators }),
     operator: ref.operator,
     city: ref.city,
     state: ref.state,

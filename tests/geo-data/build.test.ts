@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GEO_DATA_DIR, loadGeoData } from '../../geo-data/load.ts';
+import { acceleratorIds } from '../../models/gpu-power.ts';
+import { publishedAccelerators } from '../../scripts/geo-data/campus-accelerators.ts';
 import { convertPhases } from '../../scripts/geo-data/build-campuses.ts';
 import { buildGeoData, writeGeoDataFiles } from '../../scripts/geo-data/build.ts';
 import { isSupplyKind } from '../../scripts/geo-data/campus-rules.ts';
@@ -166,6 +168,47 @@ describe('the geo-data build', () => {
   it('gives a campus with no published MW no phases', () => {
     const fairwater = loadGeoData().campuses.find((c) => c.id === 'microsoft-fairwater-wi')!;
     expect(fairwater.phases).toEqual([]);
+  });
+
+  it('records the GPU counts the notes state, and only those, each quoting its note', () => {
+    const notes = new Map(
+      reference().campuses.flatMap((c) => c.phases.map((p) => [`${c.id} ${p.year}`, p.note])),
+    );
+    const counts = loadGeoData().campuses.flatMap((campus) =>
+      (campus.publishedAccelerators ?? []).map((entry) => {
+        expect(entry.note, `${campus.id} ${entry.year}`).toBe(
+          notes.get(`${campus.id} ${entry.year}`),
+        );
+        return `${campus.id} ${entry.year}: ${entry.count} ${entry.accelerator}`;
+      }),
+    );
+    expect(counts).toEqual([
+      'stargate-abilene 2026: 400000 nvidia-gb200-nvl72',
+      'xai-colossus-1 2024: 100000 nvidia-h100-sxm5',
+      'xai-colossus-1 2025: 185000 nvidia-h100-sxm5',
+      'xai-colossus-1 2025: 30000 nvidia-gb200-nvl72',
+      'xai-colossus-2 2025: 110000 nvidia-gb200-nvl72',
+    ]);
+  });
+
+  it('takes the midpoint of a published GPU range, says so and lowers the confidence', () => {
+    const colossus = loadGeoData().campuses.find((c) => c.id === 'xai-colossus-1')!;
+    const h100 = colossus.publishedAccelerators!.find(
+      (e) => e.year === 2025 && e.accelerator === 'nvidia-h100-sxm5',
+    )!;
+    // "~200k-230k GPUs (H100/H200 + ~30k GB200)": (200,000 + 230,000) / 2 − 30,000.
+    expect(h100.count).toBe(185_000);
+    expect(h100.basis).toContain('midpoint (200,000 + 230,000) / 2 = 215,000');
+    expect(h100.confidence).toBe('low');
+  });
+
+  it('stops the build when a note no longer states the count it reads', () => {
+    const ref = structuredClone(reference().campuses.find((c) => c.id === 'xai-colossus-2')!);
+    ref.phases[0].note = 'Broke ground Feb 2025; first phase.';
+    const ids = new Set(acceleratorIds(reference().gpuPower));
+    expect(() => publishedAccelerators(ref, ids)).toThrow(
+      'campus "xai-colossus-2": the 2025 note no longer says "first 110k GB200 phase"',
+    );
   });
 
   it('takes local standard time from the state and county, never from longitude', () => {

@@ -123,6 +123,23 @@ describe('validateGeoData', () => {
     expect(validateGeoData(files)).toEqual([]);
   });
 
+  it('reports a published GPU count with an unknown accelerator, a fractional count and no note', () => {
+    const files = fresh();
+    const [count] = byId(files.campuses.features, 'xai-colossus-1').properties
+      .publishedAccelerators!;
+    Object.assign(count, { accelerator: 'nvidia-h1000', count: 100_000.5, note: '' });
+    const problems = validateGeoData(files);
+    const at = 'campuses.geojson: campus "xai-colossus-1": publishedAccelerators[0]';
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `${at}.accelerator "nvidia-h1000" is not an id in gpu-power.json accelerators or racks`,
+        `${at}.count 100000.5 is not a positive whole number of GPUs`,
+        `${at}.note "" is missing or empty: a count needs its provenance`,
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+  });
+
   it('reports a design assumption whose note is empty', () => {
     const files = fresh();
     byId(files.designs.designs, 'xe-100').mttrHours.note = ' ';
