@@ -6,8 +6,11 @@ export {
   resolveCampus,
   validateCampusSpec,
   type CampusSpec,
+  type CrossCheckAccelerator,
+  type DemandCrossCheck,
   type DemandOptions,
   type DemandResult,
   type DemandSwing,
   type RampYear,
 } from './demand/index.ts';
+export { demandCrossChecks } from './demand/cross-check.ts';

@@ -15,6 +15,7 @@ import {
   solveOverheadScale,
   temperatureProxyC,
 } from './pue.ts';
+import { demandCrossChecks, type DemandCrossCheck } from './cross-check.ts';
 import { capacityForYear, fullBuildYear, rampByYear, type RampYear } from './ramp.ts';
 import {
   blendUtilisation,
@@ -57,6 +58,8 @@ export interface DemandResult extends SeriesStats {
   swing: DemandSwing;
   /** Facility peak MW and GWh per year, 2024–2045. */
   ramp: RampYear[];
+  /** Published GPU counts against published facility MW, by year; [] when none are published. */
+  crossChecks: DemandCrossCheck[];
   assumptions: string[];
 }
 
@@ -151,6 +154,7 @@ export function demandForYear(input: CampusSpec | unknown, options: DemandOption
     pueDesignPeak,
     swing: swingOf(campus.trainingShare, itPeakMw),
     ramp: rampByYear(phases, shape),
+    crossChecks: demandCrossChecks(input, campus.kind, pueDesignPeak, options.gpuPower),
     assumptions,
   };
 }
@@ -158,3 +162,4 @@ export function demandForYear(input: CampusSpec | unknown, options: DemandOption
 export { validateCampusSpec, resolveCampus, type CampusSpec } from './spec.ts';
 export { fullBuildYear, type RampYear } from './ramp.ts';
 export type { DemandSwing } from './notes.ts';
+export type { CrossCheckAccelerator, DemandCrossCheck } from './cross-check.ts';
