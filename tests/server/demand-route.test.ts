@@ -32,7 +32,9 @@ describe('POST /api/demand', () => {
     for (const key of ['peakMw', 'meanMw', 'loadFactor', 'annualGwh', 'p50Mw', 'p95Mw', 'p99Mw']) {
       expect(Number.isFinite(body[key])).toBe(true);
     }
-    // Published: 1,200 MW facility in 2026; the model must land within ±3%.
+    // The bundled phases add up to the published 1,200 MW facility in 2026, so a peak near it
+    // shows the route modelled the bundled record (a route check, not a calibration: the model
+    // is checked against independent evidence in tests/models/calibration.test.ts).
     expect(body.peakMw).toBeGreaterThan(1200 * 0.97);
     expect(body.peakMw).toBeLessThan(1200 * 1.03);
     expect(body.annualGwh).toBeCloseTo(body.meanMw * 8.76, 6);
@@ -80,6 +82,42 @@ describe('POST /api/demand', () => {
     const c = (await demand({ campus: drawn, year: 2028, seed: 8 })).json();
     expect(a.hourlyMw).toEqual(b.hourlyMw);
     expect(a.hourlyMw).not.toEqual(c.hourlyMw);
+  });
+
+  it('returns cross-checks of the published GPU counts against the published MW', async () => {
+    const res = await demand({ campus: { id: 'xai-colossus-1' }, year: 2025 });
+    expect(res.statusCode).toBe(200);
+    const { crossChecks, pueDesignPeak } = res.json();
+    expect(crossChecks.map((c: { year: number }) => c.year)).toEqual([2024, 2025]);
+    const [first] = crossChecks;
+    expect(first).toMatchObject({
+      gpuCount: 100_000,
+      accelerator: 'nvidia-h100-sxm5',
+      accelerators: [{ accelerator: 'nvidia-h100-sxm5', name: 'H100 SXM5 80 GB', count: 100_000 }],
+      publishedFacilityMw: 150,
+      pueDesignPeak,
+      confidence: 'medium',
+    });
+    // 100,000 × 10.2 kW / 8 × 1.075 = 137.06 MW IT, × the run's design-day PUE.
+    expect(first.modelledItMw).toBeCloseTo(137.0625, 6);
+    expect(first.modelledFacilityPeakMw).toBeCloseTo(137.0625 * pueDesignPeak, 6);
+    expect(first.differenceMw).toBeCloseTo(first.modelledFacilityPeakMw - 150, 6);
+    expect(first.differenceFraction).toBeCloseTo(first.differenceMw / 150, 9);
+    expect(first.note).toContain('"~100k H100 online Sept 2024');
+  });
+
+  it('keeps a bundled campus’s cross-checks when the user edits it, at the edited PUE', async () => {
+    const body = (await demand({ campus: { id: 'xai-colossus-2', pue: 1.3 }, year: 2026 })).json();
+    expect(body.crossChecks).toHaveLength(1);
+    expect(body.crossChecks[0]).toMatchObject({ year: 2025, pueDesignPeak: body.pueDesignPeak });
+  });
+
+  it('returns an empty crossChecks array for a campus with no published GPU counts', async () => {
+    for (const campus of [drawn, { id: 'meta-prometheus' }]) {
+      const res = await demand({ campus, year: 2028 });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().crossChecks).toEqual([]);
+    }
   });
 
   it('answers 422 NO_PUBLISHED_LOAD for a bundled campus without published load', async () => {
