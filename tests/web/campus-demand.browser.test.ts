@@ -1,7 +1,8 @@
 // The Campus tab against the real demand model in Chromium: a bundled campus shows its
 // modelled peak and charts, an edit recomputes it, a bad input shows the server's message and
-// keeps the last result marked stale, a campus with no published load invites phases, and a
-// campus drawn on the map gets modelled. Screenshots go to test-results/.
+// keeps the last result marked stale, a campus's published GPU counts are checked against its
+// published MW, a campus with no published load invites phases, and a campus drawn on the map
+// gets modelled. Screenshots go to test-results/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,22 @@ describe('Campus tab with the demand model', { timeout: 180_000 }, () => {
     await page.getByTestId('campus-pue').fill('1.15');
     await error.waitFor({ state: 'detached', timeout: MODEL_TIMEOUT_MS });
     expect(await page.locator('.demand-view.is-stale').count()).toBe(0);
+  });
+
+  it('shows a cross-check row for each year xai-colossus-1 publishes GPU counts and MW', async () => {
+    await page.getByTestId('campus-select').selectOption('xai-colossus-1');
+    const rows = page.getByTestId('demand-cross-check');
+    await expect.poll(() => rows.count(), { timeout: MODEL_TIMEOUT_MS }).toBe(2);
+    // 100,000 × 10.2 kW / 8 × 1.075 = 137 MW IT, × the design-day PUE (≈ 1.47 at Memphis).
+    expect(await rows.first().textContent()).toMatch(
+      /^2024 Published 100k H100 → modelled \d{3} MW vs published 150 MW \(\+\d+%\)/,
+    );
+    expect(await rows.nth(1).textContent()).toMatch(
+      /^2025 Published 185k H100 \+ 30k GB200 → modelled \d{3} MW vs published 300 MW \(\+\d+%\)/,
+    );
+    expect(await rows.first().getAttribute('title')).toContain('"~100k H100 online Sept 2024');
+    await page.getByTestId('demand-cross-check').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS_DIR, 'campus-cross-check.png') });
   });
 
   it('invites phases for microsoft-fairwater-wi, then models 100,000 H100s from 2027-01', async () => {

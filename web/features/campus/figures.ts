@@ -1,10 +1,11 @@
 // The modelled headline figures of a campus: peak first and large, then mean, energy, load
-// factor and PUE, and the training-swing flag. Each figure's tooltip says how it was made and
-// from which inputs (UX.md "Every number").
+// factor and PUE, the training-swing flag and the cross-checks against published GPU counts.
+// Each figure's tooltip says how it was made and from which inputs (UX.md "Every number").
 import './figures.css';
 import type { DemandResponse } from '../../api/demand-types.ts';
 import { formatMw, formatPercent, formatPue, formatWhole } from '../../format.ts';
 import { h } from '../../ui/dom.ts';
+import { crossChecksBlock } from './cross-checks.ts';
 import type { InputsBasis } from './provenance.ts';
 
 interface Figure {
@@ -114,6 +115,7 @@ export function demandFigures(
     h('div', { class: 'figure-row' }, peak, h('p', { class: 'figure-compare muted' }, compare)),
     h('div', { class: 'figure-grid' }, ...grid.map((item) => figure(item, everything))),
     swingBadge(result.swing),
+    crossChecksBlock(result.crossChecks),
     h('p', { class: 'inputs-note muted' }, `Inputs: ${basis.short}.`),
   );
 }
