@@ -163,6 +163,11 @@ export const DesignSchema = Type.Object(
     lpzMi: SourcedSchema,
     epzMi: SourcedSchema,
     capitalCostUsdPerKw: SourcedSchema,
+    capitalCostKind: Type.Union([
+      Type.Literal('project-budget'),
+      Type.Literal('vendor-target'),
+      Type.Literal('default'),
+    ]),
     fixedOmUsdPerKwYr: SourcedSchema,
     fuelUsdPerMwh: SourcedSchema,
     variableOmUsdPerMwh: SourcedSchema,

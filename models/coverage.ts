@@ -6,7 +6,23 @@ export {
   MAX_BINS,
   type HistogramSpec,
 } from './coverage/histogram.ts';
-export type { Aggregate, SimPlan, SimUnits, TrialPartial } from './coverage/plan.ts';
+export {
+  PER_TRIAL,
+  type Aggregate,
+  type SimGas,
+  type SimGrid,
+  type SimLines,
+  type SimPlan,
+  type SimUnits,
+  type TrialPartial,
+} from './coverage/plan.ts';
+export {
+  Dispatcher,
+  SOURCE,
+  SOURCE_NAMES,
+  type DispatchPlan,
+  type SourceName,
+} from './coverage/dispatch.ts';
 export { PROGRESS_EVERY, emptyPartial, runPlanTrials, traceTrial } from './coverage/trials.ts';
 export { HourScorer, SERVED_TOLERANCE_MW } from './coverage/scorer.ts';
 export {
@@ -21,6 +37,8 @@ export {
   servedFractions,
   sortedQuantile,
   summariseCoverage,
+  type AfterBackupMetrics,
+  type GridFlows,
   type CoverageMetrics,
   type CoverageSummary,
 } from './coverage/metrics.ts';

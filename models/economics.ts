@@ -66,6 +66,26 @@ export function plantLcoeUsdPerMwh(p: PlantCostInput): number {
   return fixedUsdPerKwYr / mwhPerKwYr + p.fuelUsdPerMwh + p.variableOmUsdPerMwh;
 }
 
+/** Sinking-fund factor r / ((1+r)^n − 1): the yearly deposit that grows to 1 in n years. */
+export function sinkingFundFactor(rate: number, years: number): number {
+  need('rate', rate, rate > -1, 'must be a finite real rate above -1');
+  need('years', years, years > 0, 'must be a positive number of years');
+  if (Math.abs(rate) < 1e-12) return 1 / years;
+  return rate / ((1 + rate) ** years - 1);
+}
+
+/**
+ * Capital of the n-th unit of a design built in the evaluation, as a multiple of the design's
+ * published figure (DESIGN.md "Capital (revised)"): the FOAK premium for n = 1, and
+ * n^log2(1 − learning rate) after (Wright's law: each doubling of units built costs (1 − rate)).
+ */
+export function unitCostFactor(n: number, foakPremium: number, learningRate: number): number {
+  need('n', n, Number.isInteger(n) && n >= 1, 'must be a whole number >= 1');
+  need('foakPremium', foakPremium, foakPremium >= 1, 'must be >= 1');
+  need('learningRate', learningRate, learningRate >= 0 && learningRate < 1, 'must be in [0, 1)');
+  return n === 1 ? foakPremium : n ** Math.log2(1 - learningRate);
+}
+
 export function plantCapexUsd(p: Pick<PlantCostInput, 'netMw' | 'capitalCostUsdPerKw'>): number {
   nonNegative(p, ['netMw', 'capitalCostUsdPerKw']);
   return p.netMw * 1000 * p.capitalCostUsdPerKw;
@@ -95,13 +115,12 @@ export function lineAnnualCostUsd(
 
 // Backup: ASSUMPTIONS, none of them in the reference data (2025 USD, planning level).
 /**
- * Simple-cycle gas, $/kW: between the EIA/Sargent & Lundy (Jan 2024, for AEO2025) frame and
- * aeroderivative combustion turbines, raised for 2025 turbine prices.
+ * Simple-cycle gas, $/kW: EIA AEO2026 Electricity Market Module assumptions, Table 3
+ * (Sargent & Lundy, Jan 2024 data): aeroderivative combustion turbine $2,275/kW (2025 $), the
+ * fast-starting kind a backup needs (a frame CT is $1,158/kW).
  */
-const GAS_CAPEX_USD_PER_KW = 1400;
+const GAS_CAPEX_USD_PER_KW = 2275;
 const GAS_FIXED_OM_USD_PER_KW_YR = 20;
-/** 9.5 MMBtu/MWh simple-cycle heat rate × $3.50/MMBtu gas + $5/MWh VOM. */
-const GAS_FUEL_VOM_USD_PER_MWH = 9.5 * 3.5 + 5;
 const GAS_LIFE_YEARS = 30;
 /** Utility Li-ion split into energy and power parts, NREL ATB-style 2025 values. */
 const BATTERY_USD_PER_KWH = 300;
@@ -111,11 +130,10 @@ const BATTERY_FIXED_OM_SHARE = 0.025;
 const BATTERY_LIFE_YEARS = 15;
 
 export const BACKUP_ASSUMPTIONS: readonly string[] = [
-  'Backup gas (assumption, not in the reference data): simple-cycle turbines at ' +
-    `$${GAS_CAPEX_USD_PER_KW}/kW, fixed O&M $${GAS_FIXED_OM_USD_PER_KW_YR}/kW-yr, fuel + VOM ` +
-    `$${GAS_FUEL_VOM_USD_PER_MWH}/MWh ` +
-    '(9.5 MMBtu/MWh × $3.50/MMBtu + $5/MWh), 30-year life; capex chosen between the EIA/Sargent & ' +
-    'Lundy 2024 (AEO2025) frame and aeroderivative figures and raised for 2025 turbine prices.',
+  'Backup gas capital: aeroderivative combustion turbines at ' +
+    `$${GAS_CAPEX_USD_PER_KW}/kW (EIA AEO2026 EMM Table 3, 2025 $), fixed O&M ` +
+    `$${GAS_FIXED_OM_USD_PER_KW_YR}/kW-yr (assumption), 30-year life (assumption); its fuel is ` +
+    'charged on the MWh it is dispatched for (heat rate × gas price + VOM, in the assumptions).',
   `Backup battery (assumption, NREL ATB-style 2025 planning values, not in the reference data): ` +
     `$${BATTERY_USD_PER_KWH}/kWh + $${BATTERY_USD_PER_KW}/kW installed, fixed O&M 2.5% of capex a ` +
     'year, 15-year life, no augmentation.',
@@ -126,6 +144,8 @@ export interface BackupInput {
   gasMwh: number;
   batteryMw: number;
   batteryMwh: number;
+  /** Heat rate × gas price + variable O&M, $/MWh of gas dispatched. */
+  gasFuelUsdPerMwh: number;
   waccReal?: number;
 }
 export interface BackupCost {
@@ -136,7 +156,7 @@ export interface BackupCost {
 
 /** Capex and annual cost of the backup fleet; linear in every MW and MWh. */
 export function backupCost(b: BackupInput): BackupCost {
-  nonNegative(b, ['gasMw', 'gasMwh', 'batteryMw', 'batteryMwh']);
+  nonNegative(b, ['gasMw', 'gasMwh', 'batteryMw', 'batteryMwh', 'gasFuelUsdPerMwh']);
   const wacc = b.waccReal ?? DEFAULT_WACC_REAL;
   const gasCapexUsd = b.gasMw * 1000 * GAS_CAPEX_USD_PER_KW;
   const batteryCapexUsd =
@@ -144,7 +164,7 @@ export function backupCost(b: BackupInput): BackupCost {
   const gasAnnualUsd =
     capitalRecoveryFactor(wacc, GAS_LIFE_YEARS) * gasCapexUsd +
     GAS_FIXED_OM_USD_PER_KW_YR * b.gasMw * 1000 +
-    GAS_FUEL_VOM_USD_PER_MWH * b.gasMwh;
+    b.gasFuelUsdPerMwh * b.gasMwh;
   const batteryAnnualUsd =
     (capitalRecoveryFactor(wacc, BATTERY_LIFE_YEARS) + BATTERY_FIXED_OM_SHARE) * batteryCapexUsd;
   return {
@@ -164,8 +184,17 @@ export function deliveredCostUsdPerMwh(annualCostsUsd: number, servedMwh: number
   return servedMwh === 0 ? Number.POSITIVE_INFINITY : annualCostsUsd / servedMwh;
 }
 
+export const TORNADO_PARAMETERS = [
+  'capitalCost',
+  'wacc',
+  'availability',
+  'distance',
+  'foakPremium',
+  'learningRate',
+] as const;
+
 export interface TornadoBar {
-  parameter: 'capitalCost' | 'wacc' | 'availability' | 'distance';
+  parameter: (typeof TORNADO_PARAMETERS)[number];
   label: string;
   lowInput: string;
   highInput: string;
@@ -179,25 +208,44 @@ export interface TornadoVariant {
   waccDelta: number;
   availabilityDelta: number;
   distanceScale: number;
+  /** Added to the FOAK premium (floored at 1). */
+  foakDelta: number;
+  /** Added to the learning rate (floored at 0). */
+  learningDelta: number;
 }
 
-/** DESIGN.md: ±30% capital cost, ±2 points WACC, ±5 points availability, ±30% distance. */
+/**
+ * DESIGN.md: ±30% capital cost, ±2 points WACC, ±5 points availability, ±30% distance; and the
+ * FOAK premium ±0.5 and the learning rate ±5 points (our swings: the ranges their sources give).
+ */
 export const TORNADO_SWINGS = {
   capitalScale: 0.3,
   waccDelta: 0.02,
   availabilityDelta: 0.05,
   distanceScale: 0.3,
+  foakDelta: 0.5,
+  learningDelta: 0.05,
 } as const;
 
-const BASE_VARIANT = { capitalScale: 1, waccDelta: 0, availabilityDelta: 0, distanceScale: 1 };
+const BASE_VARIANT: TornadoVariant = {
+  capitalScale: 1,
+  waccDelta: 0,
+  availabilityDelta: 0,
+  distanceScale: 1,
+  foakDelta: 0,
+  learningDelta: 0,
+};
 const S = TORNADO_SWINGS;
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const pts = (x: number): string => `${Math.round(x * 100)} pts`;
+const times = (x: number): string => `${x}×`;
 const BARS = [
   ['capitalCost', 'Capital cost', 'capitalScale', 1, S.capitalScale, pct],
   ['wacc', 'Real WACC', 'waccDelta', 0, S.waccDelta, pts],
   ['availability', 'Availability', 'availabilityDelta', 0, S.availabilityDelta, pts],
   ['distance', 'Transmission distance', 'distanceScale', 1, S.distanceScale, pct],
+  ['foakPremium', 'First-of-a-kind premium', 'foakDelta', 0, S.foakDelta, times],
+  ['learningRate', 'Learning rate', 'learningDelta', 0, S.learningDelta, pts],
 ] as const;
 
 /** One parameter at a time at −swing and +swing around the base; widest spread first. */

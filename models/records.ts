@@ -148,6 +148,8 @@ export interface Design {
   epzMi: Sourced;
   /** All-in capital cost, 2025 USD per kW net. */
   capitalCostUsdPerKw: Sourced;
+  /** What the figure is: a project budget, a vendor's target (warned about) or the default. */
+  capitalCostKind: 'project-budget' | 'vendor-target' | 'default';
   fixedOmUsdPerKwYr: Sourced;
   fuelUsdPerMwh: Sourced;
   variableOmUsdPerMwh: Sourced;

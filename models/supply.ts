@@ -7,26 +7,29 @@ export {
   mttfHoursOf,
   type DesignParams,
 } from './supply/design-params.ts';
-export { SITE_RADIUS_KM, clusterSites } from './supply/sites.ts';
 export {
-  SCHEDULE_ANCHOR_HOUR,
-  SCHEDULE_EPOCH_YEAR,
+  MAX_PLAN_YEARS,
+  PLAN_EPOCH_YEAR,
+  SEASON_DAYS,
+  SEASON_END_DAY,
+  SEASON_START_DAY,
   STAGGER_GAP_DAYS,
-  SUMMER_END_HOUR,
-  SUMMER_START_HOUR,
-  outageSeries,
-  overlappingOutages,
-  plannedPairs,
-  seriesOutagesInYear,
-  unitOutagesInYear,
-  type Outage,
-  type OutageSeries,
-} from './supply/refuelling.ts';
+  designPlannedShare,
+  planFleetOutages,
+  planPeriodYears,
+  planYearOf,
+  type FleetOutagePlan,
+  type PlannedOutage,
+  type PlanUnitInput,
+} from './supply/plan.ts';
 export {
   EventList,
+  intersectPairs,
   packStorageEvent,
+  sampleDownPairs,
   sampleUnitYear,
   STORAGE_SLOT_LIMIT,
+  unionPairs,
   type UnitSink,
 } from './supply/forced-outages.ts';
 export { UnitStreams } from './supply/streams.ts';
@@ -42,5 +45,4 @@ export {
   type DeploymentSupply,
   type FleetPlan,
 } from './supply/fleet.ts';
-export { fleetSchedule, type FleetSchedule, type UnitSchedule } from './supply/schedule.ts';
-export { simUnits } from './supply/sim-units.ts';
+export { planUnitsOf, simUnits } from './supply/sim-units.ts';

@@ -3,7 +3,17 @@
 // (losses, [L]–[M]) and §2.2 (costs, 2024–2026 $, planning-level, mostly [L]).
 import { LINE_LIFE_YEARS } from './economics.ts';
 import { invalidInput } from './errors.ts';
+import { lineOutage, type LineOutage } from './transmission/reliability.ts';
+import {
+  CAMPUS_SUBSTATION_USD,
+  CONTINGENCY_SHARE,
+  AFUDC_SHARE,
+  DOUBLE_CIRCUIT_COST_RATIO,
+  LINE_COST_GUIDE_NOTE,
+} from './transmission/cost-guide.ts';
 import { greatCircleKm, KM_PER_MI } from './units.ts';
+
+export { lineOutage, type LineOutage };
 
 export type LineKind = 'co-located' | 'gen-tie' | 'ac' | 'hvdc';
 export interface LineInput {
@@ -14,6 +24,22 @@ export interface LineInput {
   transferMw: number;
   /** Route length ÷ great-circle distance; default ROUTING_FACTOR (scale it for sensitivities). */
   routingFactor?: number;
+  /** 2: double circuit, each path able to carry the whole transfer (redundancy). Default 1. */
+  redundancy?: 1 | 2;
+}
+
+/** Where a line's capital goes (USD); capexUsd is their sum. */
+export interface LineCost {
+  /** Conductors and towers at the planning $/mi (double-circuit towers × 1.36). */
+  lineUsd: number;
+  /** Cost guide contingency on the line (MISO: 20%). */
+  contingencyUsd: number;
+  /** Financing during construction on line + contingency (MISO: 7.5% AFUDC). */
+  afudcUsd: number;
+  /** The plant-end switchyard and, for a line, the campus-end substation. */
+  substationsUsd: number;
+  /** HVDC converter pair (it replaces both substations). */
+  convertersUsd: number;
 }
 export interface LinePlan {
   greatCircleKm: number;
@@ -23,9 +49,14 @@ export interface LinePlan {
   voltageKv: number | null;
   /** Parallel circuits (HVDC: bipoles) needed so loadability covers the transfer. */
   circuits: number;
+  /** 1 single path; 2 double circuit: two paths, each of `circuits` circuits. */
+  redundancy: 1 | 2;
   /** Constant fraction of the power sent that is lost, at the rated transfer (0..1). */
   lossFraction: number;
   capexUsd: number;
+  cost: LineCost;
+  /** Sustained forced outages of the path (null when co-located: no line to lose). */
+  outage: LineOutage | null;
   lifeYears: number;
   assumptions: string[];
 }
@@ -61,8 +92,9 @@ const SUBSTATION_USD = 50e6; // §2.2 switchyard/substation, $20–80M
 const COST_NOTE =
   'Costs: midpoints of the siting-criteria §2.2 ranges (2024–2026 $, planning-level, low ' +
   'confidence): 345 kV $3.5M/mi, 500 kV $4M/mi, 765 kV $6.5M/mi per circuit, gen-tie $2M/mi, ' +
-  'HVDC $4M/mi per bipole + converter pair $550/kW (which replaces the substation), and for AC ' +
-  'and gen-tie lines the $50M plant-end substation (a co-located site pays only that); ' +
+  'HVDC $4M/mi per bipole + converter pair $550/kW (which replaces the substations), and for AC ' +
+  'and gen-tie lines the $50M plant-end substation (a co-located site pays only that) and the ' +
+  'campus-end substation of the cost guide; ' +
   `life ${LINE_LIFE_YEARS} years.`;
 const LOSS_NOTE =
   'Loss: P·R·L/V² per circuit at the rated transfer, applied as a constant fraction (R per phase ' +
@@ -130,16 +162,32 @@ function checkInput(input: LineInput): void {
   if (routingFactor !== undefined && !(Number.isFinite(routingFactor) && routingFactor > 0)) {
     throw invalidInput('routingFactor', routingFactor, 'must be a positive number');
   }
+  if (input.redundancy !== undefined && input.redundancy !== 1 && input.redundancy !== 2) {
+    throw invalidInput('circuits', input.redundancy, 'must be 1 or 2');
+  }
 }
+
+/** Line $ with the cost guide's contingency and AFUDC, plus substations and converters. */
+function costOf(lineUsd: number, substationsUsd: number, convertersUsd = 0): LineCost {
+  const contingencyUsd = lineUsd * CONTINGENCY_SHARE;
+  const afudcUsd = (lineUsd + contingencyUsd) * AFUDC_SHARE;
+  return { lineUsd, contingencyUsd, afudcUsd, substationsUsd, convertersUsd };
+}
+
+const totalOf = (c: LineCost): number =>
+  c.lineUsd + c.contingencyUsd + c.afudcUsd + c.substationsUsd + c.convertersUsd;
 
 /** Route, voltage, circuits, loss and cost of the line carrying `transferMw` between two points. */
 export function planLine(input: LineInput): LinePlan {
   checkInput(input);
   const gcKm = greatCircleKm(input.fromLat, input.fromLon, input.toLat, input.toLon);
   const transferMw = input.transferMw;
-  const base = { greatCircleKm: gcKm, lifeYears: LINE_LIFE_YEARS };
+  const redundancy = input.redundancy ?? 1;
+  const base = { greatCircleKm: gcKm, lifeYears: LINE_LIFE_YEARS, redundancy };
+  const towers = redundancy === 2 ? DOUBLE_CIRCUIT_COST_RATIO : 1;
 
   if (gcKm <= CO_LOCATED_MAX_KM) {
+    const cost = costOf(0, SUBSTATION_USD);
     return {
       ...base,
       routeKm: gcKm,
@@ -147,7 +195,9 @@ export function planLine(input: LineInput): LinePlan {
       voltageKv: null,
       circuits: 1,
       lossFraction: 0,
-      capexUsd: SUBSTATION_USD,
+      capexUsd: totalOf(cost),
+      cost,
+      outage: null,
       assumptions: [
         `Co-located: ${gcKm.toFixed(1)} km <= ${CO_LOCATED_MAX_KM} km great-circle (DESIGN.md), ` +
           'switchyard only at the $50M substation midpoint (siting-criteria §2.2, $20–80M, ' +
@@ -165,6 +215,7 @@ export function planLine(input: LineInput): LinePlan {
     `Route: ${routingFactor} × ${gcKm.toFixed(1)} km great-circle = ${routeKm.toFixed(1)} km ` +
       '(default 1.3: MISO MTEP exploratory rule, straight line + 30%, siting-criteria §2.2).',
     COST_NOTE,
+    LINE_COST_GUIDE_NOTE,
   ];
 
   if (routeKm >= HVDC_MIN_ROUTE_KM && transferMw >= HVDC_MIN_TRANSFER_MW) {
@@ -177,15 +228,23 @@ export function planLine(input: LineInput): LinePlan {
       `HVDC loss: 2·I²·R_pole·L with I = P/(2·V_pole), R_pole ${cls.ohmPerKmPole} ohm/km ` +
         '(midpoint of the §2.1 range), + 1.75% for the converter pair (midpoint of ~1.5–2%).',
     );
+    const cost = costOf(
+      bipoles * HVDC_LINE_USD_PER_MI * routeMi * towers,
+      0,
+      CONVERTER_PAIR_USD_PER_KW * transferMw * 1000,
+    );
+    const outage = lineOutage('hvdc', cls.poleKv, routeKm, bipoles, redundancy);
+    assumptions.push(outage.note);
     return {
       ...base,
       routeKm,
       kind: 'hvdc',
       voltageKv: cls.poleKv,
       circuits: bipoles,
-      lossFraction: hvdcLossFraction(transferMw, routeKm, cls.poleKv, bipoles),
-      capexUsd:
-        bipoles * HVDC_LINE_USD_PER_MI * routeMi + CONVERTER_PAIR_USD_PER_KW * transferMw * 1000,
+      lossFraction: hvdcLossFraction(transferMw, routeKm, cls.poleKv, bipoles * redundancy),
+      capexUsd: totalOf(cost),
+      cost,
+      outage,
       assumptions,
     };
   }
@@ -211,14 +270,22 @@ export function planLine(input: LineInput): LinePlan {
         'least as much as a long one, and route length then stays continuous at 16 km.',
     );
   }
+  const cost = costOf(
+    circuits * usdPerMi * routeMi * towers,
+    SUBSTATION_USD + CAMPUS_SUBSTATION_USD[cls.kv],
+  );
+  const outage = lineOutage(kind, cls.kv, routeKm, circuits, redundancy);
+  assumptions.push(outage.note);
   return {
     ...base,
     routeKm,
     kind,
     voltageKv: cls.kv,
     circuits,
-    lossFraction: lineLossFraction(transferMw, routeKm, cls.kv, circuits),
-    capexUsd: circuits * usdPerMi * routeMi + SUBSTATION_USD,
+    lossFraction: lineLossFraction(transferMw, routeKm, cls.kv, circuits * redundancy),
+    capexUsd: totalOf(cost),
+    cost,
+    outage,
     assumptions,
   };
 }

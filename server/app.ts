@@ -9,6 +9,7 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWebApp } from './plugins/static.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
 import evaluateRoutes from './routes/evaluate.ts';
 import scenarioRoutes from './routes/scenarios.ts';
@@ -57,8 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', database);
   app.addHook('onClose', async () => database.close());
   const evaluator = createEvaluator({
-    designs: app.geoData.designs,
-    gpuPower: app.geoData.gpuPower,
+    data: evaluateDataOf(app.geoData),
     dataVersion: app.geoData.version,
     workers: options.evaluationWorkers,
   });

@@ -11,7 +11,7 @@ import { fmt, table } from './cli/table.ts';
 const USAGE =
   'usage: npm run cli -- <evaluate scenario.json [--table] | campuses | sites [kind] | designs | validate>';
 
-export function run(args: string[]): string {
+export async function run(args: string[]): Promise<string> {
   const [command, ...rest] = args;
   const data = loadGeoData();
   switch (command) {
@@ -53,7 +53,7 @@ export function run(args: string[]): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    console.log(run(process.argv.slice(2)));
+    console.log(await run(process.argv.slice(2)));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);

@@ -4,9 +4,7 @@
 import { ModelError } from '../errors.ts';
 import { addCounts } from './histogram.ts';
 import { emptyPartial } from './trials.ts';
-import type { Aggregate, SimPlan, TrialPartial } from './plan.ts';
-
-const PER_TRIAL = ['servedMwh', 'unservedMwh', 'surplusMwh', 'lossOfLoadHours'] as const;
+import { PER_TRIAL, type Aggregate, type SimPlan, type TrialPartial } from './plan.ts';
 
 export function mergePlanPartials(plan: SimPlan, partials: readonly TrialPartial[]): Aggregate {
   const sorted = [...partials].sort((a, b) => a.trialStart - b.trialStart);
@@ -33,6 +31,7 @@ export function mergePlanPartials(plan: SimPlan, partials: readonly TrialPartial
   for (const p of sorted) {
     for (const key of PER_TRIAL) all[key].set(p[key], p.trialStart);
     all.availableMwh.set(p.availableMwh, p.trialStart * D);
+    all.deliverableMwh.set(p.deliverableMwh, p.trialStart * D);
     addCounts(all.deliveredCounts, p.deliveredCounts);
     addCounts(all.shortfallCounts, p.shortfallCounts);
   }

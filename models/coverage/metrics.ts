@@ -20,18 +20,42 @@ export interface CoverageMetrics {
   reliability: number;
   /** (1 − target) quantile of hourly delivered MW without the storage boost. */
   firmCapacityMw: number;
-  /** Mean curtailed MWh a year (the campus is islanded). */
+  /** Mean MWh a year delivered beyond demand (before battery charging and export). */
   surplusMwh: number;
   /** 95th percentile of shortfall MW over the trial-hours that have one; 0 if none do. */
   p95ShortfallMw: number;
 }
 
+/** Demand met after backup and grid, in every trial (DESIGN.md "Sources (revised)"). */
+export interface AfterBackupMetrics {
+  servedEnergyFraction: number;
+  servedEnergyFractionP05: number;
+  /** Mean MWh a year still unserved after battery, gas and grid. */
+  unservedMwh: number;
+  lossOfLoadHours: number;
+  /** Share of trial-hours fully served after backup, pooled over trials. */
+  reliability: number;
+  /** Mean MWh a year served by each source. */
+  energyBySourceMwh: { reactors: number; battery: number; gas: number; grid: number };
+}
+
+export interface GridFlows {
+  importMwh: number;
+  exportMwh: number;
+  /** Largest hourly import in any trial, MW. */
+  peakImportMw: number;
+}
+
 export interface CoverageSummary {
+  afterBackup: AfterBackupMetrics;
+  grid: GridFlows;
+  /** Mean MWh a year charged into the battery (reactor surplus at the campus). */
+  batteryChargeMwh: number;
+  /** Per deployment: mean MWh a year available while its line was up (plant side). */
+  deliverableMwhByDeployment: number[];
   coverage: CoverageMetrics;
-  /** Shortfall MW at the target quantile of all trial-hours: backup gas sized to it. */
+  /** Shortfall MW at the target quantile of all trial-hours: the rule that sizes backup gas. */
   gasMw: number;
-  /** Mean MWh a year that gas of gasMw would serve: Σ min(shortfall, gasMw) (bin upper edges). */
-  gasMwh: number;
   meanServedMwh: number;
   /** The trial with the median served fraction (lower median; ties by trial index). */
   medianTrial: number;
@@ -88,17 +112,38 @@ export function summariseCoverage(
     targetReliability,
     'upper',
   );
-  let gasMwhTotal = 0;
-  for (let i = 0; i < agg.shortfallCounts.length; i += 1) {
-    gasMwhTotal += agg.shortfallCounts[i] * Math.min((i + 1) * plan.shortfall.binMw, gasMw);
-  }
   const D = plan.deploymentCount;
-  const availableMwhByDeployment = Array.from({ length: D }, (_, d) => {
-    let sum = 0;
-    for (let t = 0; t < n; t += 1) sum += agg.availableMwh[t * D + d];
-    return n > 0 ? sum / n : 0;
-  });
+  const byDeployment = (values: Float64Array) =>
+    Array.from({ length: D }, (_, d) => {
+      let sum = 0;
+      for (let t = 0; t < n; t += 1) sum += values[t * D + d];
+      return n > 0 ? sum / n : 0;
+    });
+  const availableMwhByDeployment = byDeployment(agg.availableMwh);
+  const after = Float64Array.from(agg.unservedAfterMwh, (u) =>
+    plan.demandMwh > 0 ? (plan.demandMwh - u) / plan.demandMwh : 1,
+  );
+  const afterSorted = Float64Array.from(after).sort();
+  const lolAfter = meanOf(agg.lossOfLoadAfterHours);
+  let peakImportMw = 0;
+  for (let t = 0; t < n; t += 1) peakImportMw = Math.max(peakImportMw, agg.peakImportMw[t]);
   return {
+    afterBackup: {
+      servedEnergyFraction: meanOf(after),
+      servedEnergyFractionP05: sortedQuantile(afterSorted, 0.05),
+      unservedMwh: meanOf(agg.unservedAfterMwh),
+      lossOfLoadHours: lolAfter,
+      reliability: n > 0 ? 1 - lolAfter / HOURS : 1,
+      energyBySourceMwh: {
+        reactors: meanOf(agg.servedMwh),
+        battery: meanOf(agg.batteryMwh),
+        gas: meanOf(agg.gasMwh),
+        grid: meanOf(agg.importMwh),
+      },
+    },
+    grid: { importMwh: meanOf(agg.importMwh), exportMwh: meanOf(agg.exportMwh), peakImportMw },
+    batteryChargeMwh: meanOf(agg.batteryChargeMwh),
+    deliverableMwhByDeployment: byDeployment(agg.deliverableMwh),
     coverage: {
       servedEnergyFraction: meanOf(fractions),
       servedEnergyFractionP05: sortedQuantile(sorted, 0.05),
@@ -123,7 +168,6 @@ export function summariseCoverage(
       ),
     },
     gasMw,
-    gasMwh: n > 0 ? gasMwhTotal / n : 0,
     meanServedMwh: meanOf(agg.servedMwh),
     medianTrial: order[Math.floor((n - 1) / 2)] ?? 0,
     availableMwhByDeployment,

@@ -4,6 +4,7 @@
 // series: a node whose every hour is served costs O(1) (demand prefix sums), one whose every hour
 // is short costs one histogram add per hour, and only mixed nodes are split down to hours. A
 // well-supplied fleet-year then costs O(segments × log hours) instead of 8,760 steps.
+import type { DemandTree, Dispatcher } from './dispatch.ts';
 import { upperBin as importedUpperBin, type HistogramSpec } from './histogram.ts';
 
 const HOURS = 8760;
@@ -14,7 +15,9 @@ const LEAF_SPAN = 8;
 // Module bindings are read through getters under the test and tsx loaders: hot calls use locals.
 const upperBin = importedUpperBin;
 
-export class HourScorer {
+export class HourScorer implements DemandTree {
+  /** Backup and grid after the reactors; null when there is none (then nothing else runs). */
+  dispatch: Dispatcher | null = null;
   served = 0;
   unserved = 0;
   surplus = 0;
@@ -28,6 +31,8 @@ export class HourScorer {
   private readonly prefix: Float64Array;
   private readonly inv: number;
   private readonly last: number;
+  private readonly rightNodes = new Int32Array(32);
+  private readonly rightSpans = new Int32Array(32);
 
   constructor(demandMw: Float64Array, shortfall: HistogramSpec) {
     this.demand = demandMw;
@@ -75,9 +80,11 @@ export class HourScorer {
       this.unserved += gap;
       this.lossOfLoad += 1;
       this.shortfallCounts[upperBin(gap, this.inv, this.last)] += 1;
+      if (this.dispatch !== null) this.dispatch.short(t, deliveredMw > 0 ? gap : d);
     } else {
       this.served += d;
       if (gap < 0) this.surplus -= gap;
+      if (this.dispatch !== null) this.dispatch.surplus(-gap);
     }
   }
 
@@ -86,22 +93,40 @@ export class HourScorer {
    * nodes, each scored by `whole`.
    */
   range(a: number, b: number, deliveredMw: number): void {
+    // Nodes are scored in time order (left nodes as found, right nodes from a stack), because the
+    // dispatcher's battery carries its state from hour to hour.
     let l = a + this.size;
     let r = b + this.size;
+    let top = 0;
+    const nodes = this.rightNodes;
+    const spans = this.rightSpans;
     for (let span = 1; l < r; span *= 2) {
       if (l & 1) this.whole(l++, span, deliveredMw);
-      if (r & 1) this.whole(--r, span, deliveredMw);
+      if (r & 1) {
+        nodes[top] = --r;
+        spans[top] = span;
+        top += 1;
+      }
       l >>= 1;
       r >>= 1;
     }
+    while (top > 0) {
+      top -= 1;
+      this.whole(nodes[top], spans[top], deliveredMw);
+    }
   }
 
-  /** Hours [a, b) known to be served at `deliveredMw` (every demand ≤ it + tolerance). */
-  servedRange(a: number, b: number, deliveredMw: number): void {
+  /**
+   * Hours [a, b) known to be served at `deliveredMw` (every demand ≤ it + tolerance); `node` is
+   * their tree node when they are exactly one (−1 otherwise), so the dispatcher's export sum is
+   * O(1) there.
+   */
+  servedRange(a: number, b: number, deliveredMw: number, node = -1, span = 0): void {
     const mwh = this.prefix[b] - this.prefix[a];
     this.served += mwh;
     this.surplus += (b - a) * deliveredMw - mwh;
     if (this.trace !== null) this.trace.fill(deliveredMw, a, b);
+    if (this.dispatch !== null) this.dispatch.servedRange(this, a, b, deliveredMw, node, span);
   }
 
   private shortRange(a: number, b: number, deliveredMw: number): void {
@@ -109,10 +134,45 @@ export class HourScorer {
     this.served += n * (deliveredMw > 0 ? deliveredMw : 0);
     this.unserved += this.prefix[b] - this.prefix[a] - n * deliveredMw;
     this.lossOfLoad += n;
-    const { demand, shortfallCounts, inv, last } = this;
+    const { demand, shortfallCounts, inv, last, dispatch } = this;
     for (let t = a; t < b; t += 1)
       shortfallCounts[upperBin(demand[t] - deliveredMw, inv, last)] += 1;
+    if (dispatch !== null) {
+      const base = deliveredMw > 0 ? deliveredMw : 0;
+      for (let t = a; t < b; t += 1) dispatch.short(t, demand[t] - base);
+    }
     if (this.trace !== null) this.trace.fill(deliveredMw, a, b);
+  }
+
+  /** Σ max(demand[t], thresholdMw) over [a, b) (for capped exports). */
+  sumMaxWith(a: number, b: number, thresholdMw: number): number {
+    let sum = 0;
+    let l = a + this.size;
+    let r = b + this.size;
+    for (let span = 1; l < r; span *= 2) {
+      if (l & 1) sum += this.nodeMaxWith(l++, span, thresholdMw);
+      if (r & 1) sum += this.nodeMaxWith(--r, span, thresholdMw);
+      l >>= 1;
+      r >>= 1;
+    }
+    return sum;
+  }
+
+  /** Σ max(demand, thr) over one tree node's hours. */
+  nodeMaxWith(node: number, span: number, thr: number): number {
+    const l = node * span - this.size;
+    const end = l + span > HOURS ? HOURS : l + span;
+    if (end <= l) return 0;
+    if (this.minTree[node] >= thr) return this.prefix[end] - this.prefix[l];
+    if (this.maxTree[node] <= thr) return (end - l) * thr;
+    if (span <= LEAF_SPAN) {
+      let sum = 0;
+      for (let t = l; t < end; t += 1) sum += this.demand[t] > thr ? this.demand[t] : thr;
+      return sum;
+    }
+    return (
+      this.nodeMaxWith(2 * node, span / 2, thr) + this.nodeMaxWith(2 * node + 1, span / 2, thr)
+    );
   }
 
   /** A whole tree node: all served, all short, hour by hour when small, else its two halves. */
@@ -120,7 +180,8 @@ export class HourScorer {
     const l = node * span - this.size;
     const end = l + span > HOURS ? HOURS : l + span;
     if (end <= l) return;
-    if (this.maxTree[node] - mw <= SERVED_TOLERANCE_MW) return this.servedRange(l, end, mw);
+    if (this.maxTree[node] - mw <= SERVED_TOLERANCE_MW)
+      return this.servedRange(l, end, mw, node, span);
     if (this.minTree[node] - mw > SERVED_TOLERANCE_MW) return this.shortRange(l, end, mw);
     if (span <= LEAF_SPAN) {
       for (let t = l; t < end; t += 1) this.hour(t, mw);

@@ -9,7 +9,11 @@ export interface FirmDeployment {
   units: number;
   /** One unit's delivered MW: netMwe × (1 − its line's loss). */
   unitDeliveredMw: number;
-  /** False for a co-located deployment (no line to trip). */
+  /**
+   * False for a co-located deployment (no line to trip) and for a double circuit, whose single
+   * contingency is one circuit, which the other carries (NERC TPL-001's common-structure event
+   * P7 is not N-1).
+   */
   hasLine: boolean;
 }
 
@@ -46,6 +50,12 @@ export interface TimelineYear {
   demandPeakMw: number;
   firmSupplyMw: number;
   gapMw: number;
+  /** With options.years, each year in the range also gets its own Monte Carlo: */
+  servedEnergyFraction?: number;
+  servedEnergyFractionAfterBackup?: number;
+  lossOfLoadHours?: number;
+  lossOfLoadHoursAfterBackup?: number;
+  deliveredCostUsdPerMwh?: number | null;
 }
 
 export function firmTimeline(

@@ -7,20 +7,33 @@
 //    8,760-step sum;
 // 3. each constant stretch is scored against demand (HourScorer), with storage dispatched where
 //    there is any.
+// Before the units, each deployment's line is sampled (its down pairs clip the units' up-intervals:
+// nothing is delivered while the line is out), and so are the gas units and the grid, whose
+// changes also break stretches; the dispatcher then serves each stretch's shortfall from battery,
+// gas and grid in the chosen order. Trial t simulates plan year t mod P of the fleet's outage plan.
 // Cost: O(events log events + stretches × log hours), plus one step per hour only where a stretch
-// straddles demand or storage is active. The arrays are allocated once per call and reused by its
+// straddles demand, storage is active, the battery recharges or there is a shortfall. The arrays are allocated once per call and reused by its
 // trials; the touched entries are zeroed as the sum passes them. Trial t depends only on
 // (seed, t), so any split of [0, n) into chunks reproduces it bit for bit.
 import { invalidInput } from '../errors.ts';
 import {
   EventList,
+  intersectPairs,
+  sampleDownPairs as importedSampleDown,
   sampleUnitYear as importedSample,
   STORAGE_SLOT_LIMIT,
+  unionPairs,
   type UnitSink,
 } from '../supply/forced-outages.ts';
-import { UnitStreams } from '../supply/streams.ts';
+import {
+  GAS_STREAM_INDEX,
+  GRID_STREAM_INDEX,
+  LINE_STREAM_UNIT,
+  UnitStreams,
+} from '../supply/streams.ts';
+import { Dispatcher, GAS_UNIT_LIMIT as importedGasUnitLimit } from './dispatch.ts';
 import { lowerBin as importedLowerBin } from './histogram.ts';
-import type { SimPlan, TrialPartial } from './plan.ts';
+import { PER_TRIAL, type SimPlan, type TrialPartial } from './plan.ts';
 import { HourScorer } from './scorer.ts';
 import {
   resetStorage,
@@ -33,7 +46,9 @@ import {
 const HOURS = 8760;
 // Module bindings are read through getters under the test and tsx loaders: hot calls use locals.
 const sampleUnitYear = importedSample;
+const sampleDownPairs = importedSampleDown;
 const lowerBin = importedLowerBin;
+const GAS_UNIT_LIMIT = importedGasUnitLimit;
 const storageSegment = importedStorageSegment;
 const storageEvent = importedStorageEvent;
 /** runTrials reports progress every this many trials, and at the end. */
@@ -41,58 +56,158 @@ export const PROGRESS_EVERY = 25;
 
 interface Workspace {
   sink: UnitSink;
+  /** Grid up/down changes (±1), at touched hours. */
+  gridDiff: Float64Array;
+  /** The trial's gas events (see Dispatcher.setGasEvents). */
+  gasEvents: EventList;
+  /** Per deployment: its line's down pairs are lineDown[lineFrom[d] .. lineFrom[d + 1]). */
+  lineFrom: Int32Array;
   storage: StorageState;
   scorer: HourScorer;
+  dispatcher: Dispatcher | null;
   streams: UnitStreams;
 }
 
-function workspace(plan: SimPlan): Workspace {
+const NO_PAIRS = new Float64Array(0);
+
+function newSink(diff: Float64Array, touched: EventList): UnitSink {
   return {
-    sink: {
-      diff: new Float64Array(HOURS + 1),
-      touched: new EventList(),
-      storageSlot: -1,
-      storageEvents: new EventList(),
-    },
+    diff,
+    touched,
+    storageSlot: -1,
+    storageEvents: new EventList(),
+    lineDown: NO_PAIRS,
+    lineFrom: 0,
+    lineTo: 0,
+    deliverableHours: 0,
+  };
+}
+
+function workspace(plan: SimPlan): Workspace {
+  const touched = new EventList();
+  const scorer = new HourScorer(plan.demandMw, plan.shortfall);
+  const dispatcher = plan.dispatchActive ? new Dispatcher(plan.dispatch) : null;
+  scorer.dispatch = dispatcher;
+  return {
+    sink: newSink(new Float64Array(HOURS + 1), touched),
+    gridDiff: new Float64Array(HOURS + 1),
+    gasEvents: new EventList(),
+    lineFrom: new Int32Array(plan.deploymentCount + 1),
     storage: storageState(plan.storage),
-    scorer: new HourScorer(plan.demandMw, plan.shortfall),
+    scorer,
+    dispatcher,
     streams: new UnitStreams(plan.seed, plan.deploymentCount),
   };
 }
 
-/** Samples every unit of `trial`; adds available MWh (before line loss) per deployment. */
+/** Each deployment's line-down pairs for the trial (double circuit: both paths, or common mode). */
+function sampleLines(plan: SimPlan, ws: Workspace): Float64Array {
+  const L = plan.lines;
+  const all: number[] = [];
+  for (let d = 0; d < plan.deploymentCount; d += 1) {
+    ws.lineFrom[d] = all.length;
+    if (L.hasLine[d] === 0) continue;
+    const rng = ws.streams.unit(d, LINE_STREAM_UNIT);
+    const a: number[] = [];
+    sampleDownPairs(rng, L.mttfHours[d], L.mttrHours[d], a);
+    if (L.paths[d] === 1) {
+      all.push(...a);
+      continue;
+    }
+    const b: number[] = [];
+    const common: number[] = [];
+    sampleDownPairs(rng, L.mttfHours[d], L.mttrHours[d], b);
+    sampleDownPairs(rng, L.commonMttfHours[d], L.mttrHours[d], common);
+    all.push(...unionPairs(intersectPairs(a, b), common));
+  }
+  ws.lineFrom[plan.deploymentCount] = all.length;
+  return all.length > 0 ? Float64Array.from(all) : NO_PAIRS;
+}
+
+/** Gas units' outages as dispatcher events; the grid's down pairs into gridDiff. */
+function sampleBackup(plan: SimPlan, ws: Workspace): void {
+  const gas = plan.gas;
+  const dispatcher = ws.dispatcher;
+  if (dispatcher !== null) {
+    const events = ws.gasEvents;
+    events.length = 0;
+    let totalMw = 0;
+    if (gas.count > 0) {
+      const rng = ws.streams.special(GAS_STREAM_INDEX);
+      const down: number[] = [];
+      for (let k = 0; k < gas.count; k += 1) {
+        totalMw += gas.unitMw[k];
+        down.length = 0;
+        sampleDownPairs(rng, gas.mttfHours, gas.mttrHours, down);
+        for (let j = 0; j < down.length; j += 2) {
+          events.push((down[j] * GAS_UNIT_LIMIT + k) * 2);
+          if (down[j + 1] < HOURS) events.push((down[j + 1] * GAS_UNIT_LIMIT + k) * 2 + 1);
+        }
+      }
+    }
+    dispatcher.setGasEvents(events.values.subarray(0, events.length).sort(), gas.unitMw, totalMw);
+  }
+  if (plan.grid.connected) {
+    const down: number[] = [];
+    sampleDownPairs(
+      ws.streams.special(GRID_STREAM_INDEX),
+      plan.grid.mttfHours,
+      plan.grid.mttrHours,
+      down,
+    );
+    const touched = ws.sink.touched;
+    for (let k = 0; k < down.length; k += 2) {
+      ws.gridDiff[down[k]] -= 1;
+      ws.gridDiff[down[k + 1]] += 1;
+      touched.push(down[k]);
+      touched.push(down[k + 1]);
+    }
+  }
+}
+
+/** Samples every unit of `trial`; adds available and deliverable MWh per deployment. */
 function sampleFleet(
   plan: SimPlan,
   ws: Workspace,
   trial: number,
-  available: Float64Array,
+  partial: TrialPartial,
   at: number,
 ) {
   const u = plan.units;
   const { sink, streams } = ws;
   streams.startTrial(trial);
+  ws.dispatcher?.reset();
+  const lineDown = sampleLines(plan, ws);
+  sink.lineDown = lineDown;
+  const base = (trial % plan.periodYears) * u.count;
   for (let i = 0; i < u.count; i += 1) {
+    const d = u.deployment[i];
     sink.storageSlot = u.storageSlot[i];
+    sink.lineFrom = ws.lineFrom[d];
+    sink.lineTo = ws.lineFrom[d + 1];
+    sink.deliverableHours = 0;
     const upHours = sampleUnitYear(
-      streams.unit(u.deployment[i], u.unit[i]),
+      streams.unit(d, u.unit[i]),
       u.plannedHours,
-      u.plannedFrom[i],
-      u.plannedFrom[i + 1],
+      u.plannedFrom[base + i],
+      u.plannedFrom[base + i + 1],
       u.forcedOutageRate[i],
       u.mttfHours[i],
       u.mttrHours[i],
       u.deliveredMw[i],
       sink,
     );
-    available[at + u.deployment[i]] += upHours * u.netMw[i];
+    partial.availableMwh[at + d] += upHours * u.netMw[i];
+    partial.deliverableMwh[at + d] += sink.deliverableHours * u.netMw[i];
   }
+  sampleBackup(plan, ws);
 }
 
 const EVENT_HOUR = 2 * STORAGE_SLOT_LIMIT;
 
 /** Prefix-sums the touched hours and scores each constant stretch; zeroes what it read. */
 function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array) {
-  const { sink, scorer } = ws;
+  const { sink, scorer, gridDiff, dispatcher } = ws;
   const { diff, touched, storageEvents } = sink;
   const state = ws.storage;
   const storage = plan.storage;
@@ -100,6 +215,7 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
   const inv = 1 / plan.delivered.binMw;
   const last = plan.delivered.bins - 1;
   if (n > 0) resetStorage(state, storage);
+  let gridUp = 1;
   const hours = touched.values.subarray(0, touched.length).sort();
   const events = storageEvents.values.subarray(0, storageEvents.length).sort();
   let e = 0;
@@ -109,6 +225,7 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
     const h = i < hours.length ? hours[i] : HOURS;
     if (i > 0 && i < hours.length && h === hours[i - 1]) continue;
     if (h > from) {
+      if (dispatcher !== null) dispatcher.gridUp = plan.grid.connected && gridUp > 0.5;
       deliveredCounts[lowerBin(baseMw, inv, last)] += h - from;
       if (n === 0) scorer.range(from, h, baseMw);
       else storageSegment(scorer, storage, state, from, h, baseMw);
@@ -117,6 +234,8 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
     if (i === hours.length) break;
     baseMw += diff[h];
     diff[h] = 0;
+    gridUp += gridDiff[h];
+    gridDiff[h] = 0;
     // Storage events are a subset of the touched hours, sorted by hour first.
     for (; e < events.length && Math.floor(events[e] / EVENT_HOUR) === h; e += 1) {
       const rest = events[e] - h * EVENT_HOUR;
@@ -129,17 +248,39 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
 
 export function emptyPartial(plan: SimPlan, trialStart: number, trialEnd: number): TrialPartial {
   const n = trialEnd - trialStart;
+  const perTrial = Object.fromEntries(PER_TRIAL.map((k) => [k, new Float64Array(n)]));
   return {
+    ...(perTrial as Record<(typeof PER_TRIAL)[number], Float64Array>),
     trialStart,
     trialEnd,
-    servedMwh: new Float64Array(n),
-    unservedMwh: new Float64Array(n),
-    surplusMwh: new Float64Array(n),
-    lossOfLoadHours: new Float64Array(n),
     availableMwh: new Float64Array(n * plan.deploymentCount),
+    deliverableMwh: new Float64Array(n * plan.deploymentCount),
     deliveredCounts: new Float64Array(plan.delivered.bins),
     shortfallCounts: new Float64Array(plan.shortfall.bins),
   };
+}
+
+/** Writes trial i's sums from the scorer and dispatcher into the partial. */
+function record(ws: Workspace, partial: TrialPartial, i: number): void {
+  const s = ws.scorer;
+  partial.servedMwh[i] = s.served;
+  partial.unservedMwh[i] = s.unserved;
+  partial.surplusMwh[i] = s.surplus;
+  partial.lossOfLoadHours[i] = s.lossOfLoad;
+  const d = ws.dispatcher;
+  if (d === null) {
+    partial.unservedAfterMwh[i] = s.unserved;
+    partial.lossOfLoadAfterHours[i] = s.lossOfLoad;
+    return;
+  }
+  partial.batteryMwh[i] = d.batteryOutMwh;
+  partial.batteryChargeMwh[i] = d.batteryInMwh;
+  partial.gasMwh[i] = d.gasMwh;
+  partial.importMwh[i] = d.importMwh;
+  partial.exportMwh[i] = d.exportMwh;
+  partial.peakImportMw[i] = d.peakImportMw;
+  partial.unservedAfterMwh[i] = d.unservedMwh;
+  partial.lossOfLoadAfterHours[i] = d.lossOfLoadHours;
 }
 
 function checkRange(plan: SimPlan, trialStart: number, trialEnd: number): void {
@@ -165,12 +306,9 @@ export function runPlanTrials(
   for (let trial = trialStart; trial < trialEnd; trial += 1) {
     const i = trial - trialStart;
     scorer.reset(partial.shortfallCounts, null);
-    sampleFleet(plan, ws, trial, partial.availableMwh, i * D);
+    sampleFleet(plan, ws, trial, partial, i * D);
     scoreTrial(plan, ws, partial.deliveredCounts);
-    partial.servedMwh[i] = scorer.served;
-    partial.unservedMwh[i] = scorer.unserved;
-    partial.surplusMwh[i] = scorer.surplus;
-    partial.lossOfLoadHours[i] = scorer.lossOfLoad;
+    record(ws, partial, i);
     if (onProgress && ((i + 1) % PROGRESS_EVERY === 0 || trial + 1 === trialEnd)) onProgress(i + 1);
   }
   return partial;
@@ -186,11 +324,8 @@ export function traceTrial(
   const partial = emptyPartial(plan, trial, trial + 1);
   const deliveredMw = new Float64Array(HOURS);
   ws.scorer.reset(partial.shortfallCounts, deliveredMw);
-  sampleFleet(plan, ws, trial, partial.availableMwh, 0);
+  sampleFleet(plan, ws, trial, partial, 0);
   scoreTrial(plan, ws, partial.deliveredCounts);
-  partial.servedMwh[0] = ws.scorer.served;
-  partial.unservedMwh[0] = ws.scorer.unserved;
-  partial.surplusMwh[0] = ws.scorer.surplus;
-  partial.lossOfLoadHours[0] = ws.scorer.lossOfLoad;
+  record(ws, partial, 0);
   return { deliveredMw, partial };
 }

@@ -1,25 +1,110 @@
 // prepareEvaluation: everything deterministic of an evaluation, computed once on the calling
-// thread (demand series, unit plans, refuelling schedule, lines) into a structured-clone-able
-// Prepared that worker threads run trials on.
-import { histogramSpec } from '../coverage/histogram.ts';
-import type { SimPlan } from '../coverage/plan.ts';
-import { demandForYear, fullBuildYear, validateCampusSpec } from '../demand.ts';
+// thread (demand series, the fleet's outage plan, lines, capital by build order, backup sizing)
+// into a structured-clone-able Prepared that worker threads run trials on.
+import { fullBuildYear, validateCampusSpec, type CampusSpec } from '../demand.ts';
+import { locationFactor } from '../economics/location.ts';
 import { designAssumptionNotes } from '../supply/design-params.ts';
-import { planDeployments } from '../supply/fleet.ts';
-import { fleetSchedule } from '../supply/schedule.ts';
-import { simUnits } from '../supply/sim-units.ts';
+import { planDeployments, type DeploymentSupply } from '../supply/fleet.ts';
+import { planFleetOutages } from '../supply/plan.ts';
+import { planUnitsOf } from '../supply/sim-units.ts';
 import { planLine } from '../transmission.ts';
+import { greatCircleKm } from '../units.ts';
 import {
   EVALUATE_LIMITS,
   validateDeployments,
   validateOptions,
   type EvaluateData,
   type EvaluateInputs,
+  type ValidOptions,
 } from './inputs.ts';
 import { MODEL_NOTES, supplyWarnings } from './notes.ts';
+import { fleetScheduleByYear } from './schedule.ts';
 import type { Prepared, PreparedDeployment } from './types.ts';
+import { buildYearSim } from './year-sim.ts';
 
-const HOURS = 8760;
+/** DESIGN.md "Brownfield": within 3 km of a site counts as on it (energy-community proxy). */
+const ENERGY_COMMUNITY_KM = 3;
+
+function prepareDeployments(
+  fleet: readonly DeploymentSupply[],
+  spec: CampusSpec,
+  data: EvaluateData,
+  year: number,
+  plannedShare: Float64Array,
+): PreparedDeployment[] {
+  const builtOfDesign = new Map<string, number>();
+  let unitIndex = 0;
+  return fleet.map((d): PreparedDeployment => {
+    const transferMw = d.units * d.design.peakMwe;
+    const line = planLine({
+      fromLat: d.lat,
+      fromLon: d.lon,
+      toLat: spec.lat,
+      toLon: spec.lon,
+      transferMw,
+      redundancy: d.circuits,
+    });
+    const record = data.designs.find((x) => x.id === d.designId);
+    const scale = record?.scale === 'large-lwr' ? 'large' : 'smr';
+    const loc = locationFactor(d.lat, d.lon, scale, data.location);
+    const first = builtOfDesign.get(d.designId) ?? 0;
+    builtOfDesign.set(d.designId, first + d.units);
+    let share = 0;
+    for (let u = 0; u < d.units; u += 1) share += plannedShare[unitIndex + u];
+    unitIndex += d.units;
+    const energyCommunity = (data.coalSites ?? []).some(
+      (s) => greatCircleKm(s.lat, s.lon, d.lat, d.lon) <= ENERGY_COMMUNITY_KM,
+    );
+    return {
+      designId: d.designId,
+      units: d.units,
+      lat: d.lat,
+      lon: d.lon,
+      codYear: d.codYear,
+      online: d.codYear <= year,
+      circuits: d.circuits,
+      design: d.design,
+      line,
+      transferMw,
+      state: loc.state,
+      locationMultiplier: loc.multiplier,
+      buildOrder: Array.from({ length: d.units }, (_, u) => first + u + 1),
+      capitalCostKind: record?.capitalCostKind ?? 'default',
+      energyCommunity,
+      plannedShare: share / d.units,
+    };
+  });
+}
+
+function economicsWarnings(deployments: readonly PreparedDeployment[]): string[] {
+  const seen = new Set<string>();
+  const warnings: string[] = [];
+  for (const d of deployments) {
+    if (d.capitalCostKind !== 'vendor-target' || seen.has(d.designId)) continue;
+    seen.add(d.designId);
+    warnings.push(
+      `${d.design.name} (${d.designId}): its capital cost ($${d.design.capitalCostUsdPerKw}/kW) is a ` +
+        "vendor's target, not a project budget; costs and LCOE built on it are optimistic until a " +
+        'project prices it.',
+    );
+  }
+  return warnings;
+}
+
+function locationNotes(deployments: readonly PreparedDeployment[], data: EvaluateData): string[] {
+  const notes = deployments.map(
+    (d, i) =>
+      `deployments[${i}] capital × location multiplier ${d.locationMultiplier} ` +
+      `(${d.state ?? 'outside the US states: 1.0'}; ${data.location?.source ?? 'no location data'}).`,
+  );
+  return [...new Set(notes)];
+}
+
+function scheduleYears(options: ValidOptions, year: number): number[] {
+  const out: number[] = [];
+  for (let y = EVALUATE_LIMITS.yearMin; y <= EVALUATE_LIMITS.yearMax; y += 1) out.push(y);
+  return options.years ? out : out.filter((y) => y <= Math.max(year, EVALUATE_LIMITS.yearMax));
+}
 
 export function prepareEvaluation(inputs: EvaluateInputs, data: EvaluateData): Prepared {
   const raw = (inputs ?? {}) as Partial<EvaluateInputs>;
@@ -39,51 +124,23 @@ export function prepareEvaluation(inputs: EvaluateInputs, data: EvaluateData): P
         `campus at full build, capped at ${EVALUATE_LIMITS.yearMax}.`,
     );
   }
-  const demand = demandForYear(spec, { year, seed: options.seed, gpuPower: data.gpuPower });
-
-  const deployments = fleet.deployments.map((d): PreparedDeployment => {
-    const transferMw = d.units * d.design.peakMwe;
-    const line = planLine({
-      fromLat: d.lat,
-      fromLon: d.lon,
-      toLat: spec.lat,
-      toLon: spec.lon,
-      transferMw,
-    });
-    return {
-      designId: d.designId,
-      units: d.units,
-      lat: d.lat,
-      lon: d.lon,
-      codYear: d.codYear,
-      online: d.codYear <= year,
-      design: d.design,
-      line,
-      transferMw,
-    };
-  });
-  const schedule = fleetSchedule(fleet.deployments, year);
-  const { units, storage } = simUnits(
+  const outagePlan = planFleetOutages(planUnitsOf(fleet.deployments));
+  const deployments = prepareDeployments(
     fleet.deployments,
-    schedule.units,
-    deployments.map((d) => d.line.lossFraction),
+    spec,
+    data,
+    year,
+    outagePlan.plannedShare,
   );
-  const demandMw = Float64Array.from(demand.hourlyMw);
-  let demandMwh = 0;
-  for (let t = 0; t < HOURS; t += 1) demandMwh += demandMw[t];
-  let deliveredRangeMw = 0;
-  for (let i = 0; i < units.count; i += 1) deliveredRangeMw += units.deliveredMw[i];
-  const sim: SimPlan = {
-    seed: options.seed,
-    trials: options.trials,
-    deploymentCount: deployments.length,
-    demandMw,
-    demandMwh,
-    units,
-    storage,
-    delivered: histogramSpec(deliveredRangeMw),
-    shortfall: histogramSpec(demand.peakMw),
-  };
+  const ctx = { spec, data, options, fleet: fleet.deployments, deployments, outagePlan };
+  const { yearSim: main, demand } = buildYearSim(ctx, year);
+  const sweep: Prepared['sweep'] = [];
+  if (options.years) {
+    for (let y = options.years[0]; y <= options.years[1]; y += 1) {
+      sweep.push(y === year ? main : buildYearSim(ctx, y).yearSim);
+    }
+  }
+  const schedule = fleetScheduleByYear(outagePlan, deployments, scheduleYears(options, year));
 
   const usedDesigns = [...new Set(deploymentInputs.map((d) => d.designId))];
   for (const id of usedDesigns) {
@@ -91,28 +148,33 @@ export function prepareEvaluation(inputs: EvaluateInputs, data: EvaluateData): P
     if (design) assumptions.push(...designAssumptionNotes(design));
   }
   const lineNotes = deployments.flatMap((d) => d.line.assumptions);
-  assumptions.push(...new Set(lineNotes), ...demand.assumptions, ...MODEL_NOTES);
+  assumptions.push(
+    ...new Set(lineNotes),
+    ...locationNotes(deployments, data),
+    ...outagePlan.assumptions,
+    ...demand.assumptions,
+    ...MODEL_NOTES,
+  );
   const warnings = [
     ...fleet.warnings,
-    ...schedule.warnings,
-    ...supplyWarnings(deployments, year, demandMwh),
+    ...outagePlan.warnings,
+    ...supplyWarnings(deployments, year, main.sim.demandMwh),
+    ...economicsWarnings(deployments),
   ];
+  const { assumptions: _a, ...resolved } = options;
   return {
     year,
     trials: options.trials,
     seed: options.seed,
     targetReliability: options.targetReliability,
     campus: { lat: spec.lat, lon: spec.lon },
-    demand: {
-      peakMw: demand.peakMw,
-      meanMw: demand.meanMw,
-      annualGwh: demand.annualGwh,
-      loadFactor: demand.loadFactor,
-      swingMw: demand.swing.mw,
-      ramp: demand.ramp,
-    },
+    ramp: demand.ramp,
     deployments,
-    sim,
+    main,
+    sweep,
+    planPeriodYears: outagePlan.periodYears,
+    schedule,
+    options: resolved,
     assumptions,
     warnings,
   };

@@ -1,11 +1,10 @@
 // Deployments → per-deployment supply plans (DESIGN.md "Supply"): design numbers, COD year (the
 // design's earliest realistic year when none is given, said in the assumptions; a warning when
-// a given year is earlier than that), the site each deployment belongs to and each unit's slot in
-// its site's refuelling stagger.
+// a given year is earlier than that) and the line's circuits. The refuelling plan is the fleet's
+// (plan.ts), not per site.
 import { invalidInput } from '../errors.ts';
 import type { Design } from '../records.ts';
 import { designParams, type DesignParams } from './design-params.ts';
-import { clusterSites } from './sites.ts';
 
 export interface DeploymentInput {
   designId: string;
@@ -13,6 +12,8 @@ export interface DeploymentInput {
   lat: number;
   lon: number;
   codYear?: number;
+  /** 1: a single-circuit line; 2: double circuit (each carries the whole transfer). Default 1. */
+  circuits?: 1 | 2;
 }
 
 export interface DeploymentSupply {
@@ -25,10 +26,7 @@ export interface DeploymentSupply {
   codYear: number;
   codYearDefaulted: boolean;
   design: DesignParams;
-  /** Index of the site: the lowest deployment index among deployments within 5 km (chained). */
-  site: number;
-  /** Stagger slot of unit 0; unit u has slot firstSlot + u (site order: deployment, then unit). */
-  firstSlot: number;
+  circuits: 1 | 2;
 }
 
 export interface FleetPlan {
@@ -44,8 +42,6 @@ export function planDeployments(
   const byId = new Map(designs.map((design) => [design.id, design]));
   const assumptions: string[] = [];
   const warnings: string[] = [];
-  const sites = clusterSites(deployments);
-  const slotsUsed = new Map<number, number>();
   const plans = deployments.map((input, index): DeploymentSupply => {
     const design = byId.get(input.designId);
     if (!design) {
@@ -65,9 +61,6 @@ export function planDeployments(
           `design's earliest realistic commercial operation year, ${earliest}.`,
       );
     }
-    const site = sites[index];
-    const firstSlot = slotsUsed.get(site) ?? 0;
-    slotsUsed.set(site, firstSlot + input.units);
     return {
       index,
       designId: design.id,
@@ -77,18 +70,8 @@ export function planDeployments(
       codYear,
       codYearDefaulted: input.codYear === undefined,
       design: params,
-      site,
-      firstSlot,
+      circuits: input.circuits ?? 1,
     };
   });
-  for (const [site, count] of slotsUsed) {
-    const members = plans.filter((p) => p.site === site).map((p) => p.index);
-    if (members.length > 1) {
-      assumptions.push(
-        `deployments ${members.join(', ')} are within 5 km of each other: one site, ${count} ` +
-          'units staggered together for refuelling.',
-      );
-    }
-  }
   return { deployments: plans, assumptions, warnings };
 }

@@ -38,6 +38,15 @@ export const packStorageEvent = (hour: number, slot: number, up: boolean): numbe
 
 /** Where one unit's up-intervals go. */
 export interface UnitSink {
+  /**
+   * The unit's line's down pairs [start, end) (sorted, disjoint) are lineDown[lineFrom..lineTo):
+   * the unit delivers only outside them (DESIGN.md "Lines (revised)"). Empty: lineFrom = lineTo.
+   */
+  lineDown: Float64Array;
+  lineFrom: number;
+  lineTo: number;
+  /** Up hours that also had the line up (the deliverable hours), summed over calls. */
+  deliverableHours: number;
   /** The fleet's difference array, 8,761 entries. */
   diff: Float64Array;
   /** Every hour written to in `diff`, with repeats. */
@@ -47,16 +56,33 @@ export interface UnitSink {
   storageEvents: EventList;
 }
 
-function addUpInterval(sink: UnitSink, weightMw: number, start: number, end: number): number {
-  if (end <= start) return 0;
+function addDelivered(sink: UnitSink, weightMw: number, start: number, end: number): void {
+  if (end <= start) return;
   sink.diff[start] += weightMw;
   sink.diff[end] -= weightMw;
   sink.touched.push(start);
   sink.touched.push(end);
+  sink.deliverableHours += end - start;
   if (sink.storageSlot >= 0) {
     sink.storageEvents.push(packStorageEvent(start, sink.storageSlot, true));
     sink.storageEvents.push(packStorageEvent(end, sink.storageSlot, false));
   }
+}
+
+/** Adds [start, end) minus the line's down pairs; returns the unit's up hours (plant side). */
+function addUpInterval(sink: UnitSink, weightMw: number, start: number, end: number): number {
+  if (end <= start) return 0;
+  let from = start;
+  const down = sink.lineDown;
+  for (let k = sink.lineFrom; k < sink.lineTo && from < end; k += 2) {
+    const ds = down[k];
+    const de = down[k + 1];
+    if (de <= from) continue;
+    if (ds >= end) break;
+    if (ds > from) addDelivered(sink, weightMw, from, ds);
+    from = de;
+  }
+  if (from < end) addDelivered(sink, weightMw, from, end);
   return end - start;
 }
 
@@ -100,4 +126,61 @@ export function sampleUnitYear(
     if (k < to) segmentStart = planned[2 * k + 1];
   }
   return upHours;
+}
+
+/**
+ * Down pairs of an always-on component (a line circuit, the grid) over one year: alternating
+ * exponential up (mean mttfHours) and down (mean mttrHours) times, started in the stationary
+ * state, rounded to whole hours; pairs that round to nothing are dropped. Appends to `out`.
+ */
+export function sampleDownPairs(
+  rng: { uniform(): number; exponential(mean: number): number },
+  mttfHours: number,
+  mttrHours: number,
+  out: number[],
+): void {
+  if (!(mttfHours < Number.POSITIVE_INFINITY) || !(mttrHours > 0)) return;
+  const q = mttrHours / (mttfHours + mttrHours);
+  let down = rng.uniform() < q;
+  let t = 0;
+  while (t < HOURS) {
+    const next = t + rng.exponential(down ? mttrHours : mttfHours);
+    if (down) {
+      const s = Math.round(t);
+      const e = Math.min(HOURS, Math.round(next));
+      if (e > s) out.push(s, e);
+    }
+    t = next;
+    down = !down;
+  }
+}
+
+/** Intersection of two sorted disjoint pair lists. */
+export function intersectPairs(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const s = Math.max(a[i], b[j]);
+    const e = Math.min(a[i + 1], b[j + 1]);
+    if (e > s) out.push(s, e);
+    if (a[i + 1] < b[j + 1]) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+/** Union of two sorted disjoint pair lists, merged. */
+export function unionPairs(a: readonly number[], b: readonly number[]): number[] {
+  const all: [number, number][] = [];
+  for (let i = 0; i < a.length; i += 2) all.push([a[i], a[i + 1]]);
+  for (let i = 0; i < b.length; i += 2) all.push([b[i], b[i + 1]]);
+  all.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  for (const [s, e] of all) {
+    const last = out.length - 1;
+    if (last > 0 && s <= out[last]) out[last] = Math.max(out[last], e);
+    else out.push(s, e);
+  }
+  return out;
 }

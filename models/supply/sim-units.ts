@@ -1,48 +1,64 @@
 // The online fleet as flat typed arrays for the Monte Carlo (models/coverage/plan.ts SimUnits):
-// one entry per unit, its delivered weight netMwe × (1 − line loss) and its planned pairs.
+// one entry per unit online in the evaluated year, its delivered weight netMwe × (1 − line loss)
+// and its planned pairs in every plan year of the fleet's outage plan.
 import type { SimUnits } from '../coverage/plan.ts';
 import type { DeploymentSupply } from './fleet.ts';
-import { plannedPairs } from './refuelling.ts';
-import type { UnitSchedule } from './schedule.ts';
+import type { FleetOutagePlan, PlanUnitInput } from './plan.ts';
 import type { StorageArrays } from './storage.ts';
+
+/** Every unit of every deployment, in deployment then unit order (the plan's unit order). */
+export function planUnitsOf(plans: readonly DeploymentSupply[]): PlanUnitInput[] {
+  return plans.flatMap((p) =>
+    Array.from({ length: p.units }, (_, unit) => ({ deployment: p.index, unit, design: p.design })),
+  );
+}
 
 export function simUnits(
   plans: readonly DeploymentSupply[],
-  schedule: readonly UnitSchedule[],
+  outagePlan: FleetOutagePlan,
+  year: number,
   lossFractions: readonly number[],
 ): { units: SimUnits; storage: StorageArrays } {
-  const n = schedule.length;
-  const pairs = schedule.map((u) => plannedPairs(u.outages));
-  const plannedFrom = new Int32Array(n + 1);
-  for (let i = 0; i < n; i += 1) plannedFrom[i + 1] = plannedFrom[i] + pairs[i].length / 2;
+  const all = planUnitsOf(plans);
+  const N = all.length;
+  const online = all
+    .map((u, i) => ({ ...u, i }))
+    .filter((u) => plans[u.deployment].codYear <= year);
+  const n = online.length;
+  const P = outagePlan.periodYears;
+  const plannedFrom = new Int32Array(P * n + 1);
+  const flat: number[] = [];
+  for (let p = 0; p < P; p += 1) {
+    online.forEach((u, k) => {
+      const a = outagePlan.from[p * N + u.i];
+      const b = outagePlan.from[p * N + u.i + 1];
+      for (let j = a; j < b; j += 1)
+        flat.push(outagePlan.hours[2 * j], outagePlan.hours[2 * j + 1]);
+      plannedFrom[p * n + k + 1] = plannedFrom[p * n + k] + (b - a);
+    });
+  }
+  const designOf = (u: (typeof online)[number]) => plans[u.deployment].design;
   const units: SimUnits = {
     count: n,
-    deployment: Int32Array.from(schedule, (u) => u.deployment),
-    unit: Int32Array.from(schedule, (u) => u.unit),
-    netMw: Float64Array.from(schedule, (u) => plans[u.deployment].design.netMwe),
+    deployment: Int32Array.from(online, (u) => u.deployment),
+    unit: Int32Array.from(online, (u) => u.unit),
+    netMw: Float64Array.from(online, (u) => designOf(u).netMwe),
     deliveredMw: Float64Array.from(
-      schedule,
-      (u) => plans[u.deployment].design.netMwe * (1 - lossFractions[u.deployment]),
+      online,
+      (u) => designOf(u).netMwe * (1 - lossFractions[u.deployment]),
     ),
-    forcedOutageRate: Float64Array.from(
-      schedule,
-      (u) => plans[u.deployment].design.forcedOutageRate,
-    ),
-    mttfHours: Float64Array.from(schedule, (u) => plans[u.deployment].design.mttfHours),
-    mttrHours: Float64Array.from(schedule, (u) => plans[u.deployment].design.mttrHours),
+    forcedOutageRate: Float64Array.from(online, (u) => designOf(u).forcedOutageRate),
+    mttfHours: Float64Array.from(online, (u) => designOf(u).mttfHours),
+    mttrHours: Float64Array.from(online, (u) => designOf(u).mttrHours),
     plannedFrom,
-    plannedHours: Float64Array.from(pairs.flat()),
+    plannedHours: Float64Array.from(flat),
     storageSlot: new Int32Array(n).fill(-1),
   };
-  const withStorage = schedule
-    .map((u, i) => ({
-      i,
-      design: plans[u.deployment].design,
-      keep: 1 - lossFractions[u.deployment],
-    }))
+  const withStorage = online
+    .map((u, k) => ({ k, design: designOf(u), keep: 1 - lossFractions[u.deployment] }))
     .filter((s) => s.design.storageMwh > 0);
   withStorage.forEach((s, j) => {
-    units.storageSlot[s.i] = j;
+    units.storageSlot[s.k] = j;
   });
   const storage: StorageArrays = {
     count: withStorage.length,

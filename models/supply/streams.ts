@@ -15,10 +15,18 @@ const high = (x: bigint): number => Number(x >> 32n);
 /** BigInt(k) for the unit and deployment indices the limits allow, made once. */
 const KEYS: readonly bigint[] = Array.from({ length: 128 }, (_, k) => BigInt(k));
 const key = (k: number): bigint => (k < KEYS.length ? KEYS[k] : BigInt(k));
+/** The deployment index of components outside every deployment (limits allow 20 deployments). */
+export const SPECIAL_DEPLOYMENT = 4096;
+const SPECIAL_KEY = BigInt(SPECIAL_DEPLOYMENT);
+/** Unit index of a deployment's line stream (units are 0..99). */
+export const LINE_STREAM_UNIT = 1000;
+export const GAS_STREAM_INDEX = 0;
+export const GRID_STREAM_INDEX = 1;
 
 export class UnitStreams {
   private trialPrefix = 0n;
   private deploymentPrefixes: bigint[] = [];
+  private specialPrefix = 0n;
 
   constructor(
     private readonly seed: number,
@@ -32,11 +40,24 @@ export class UnitStreams {
     for (let d = 0; d < this.deploymentCount; d += 1) {
       prefixes[d] = splitmix64(this.trialPrefix ^ key(d)).value;
     }
+    this.specialPrefix = splitmix64(this.trialPrefix ^ SPECIAL_KEY).value;
   }
 
   /** Equal to streamFor(seed, trial, deploymentIndex, unitIndex) for the current trial. */
   unit(deploymentIndex: number, unitIndex: number): Rng {
-    const derived = splitmix64(this.deploymentPrefixes[deploymentIndex] ^ key(unitIndex)).value;
+    return this.fromPrefix(this.deploymentPrefixes[deploymentIndex], unitIndex);
+  }
+
+  /**
+   * streamFor(seed, trial, SPECIAL_DEPLOYMENT, index): components that belong to no deployment
+   * (gas backup, the grid), so adding a deployment never moves their draws.
+   */
+  special(index: number): Rng {
+    return this.fromPrefix(this.specialPrefix, index);
+  }
+
+  private fromPrefix(prefix: bigint, unitIndex: number): Rng {
+    const derived = splitmix64(prefix ^ key(unitIndex)).value;
     const first = splitmix64(derived);
     const second = splitmix64(first.state);
     return new Xoshiro128StarStar(

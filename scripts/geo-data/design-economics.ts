@@ -55,17 +55,38 @@ function capitalCost(ref: RefDesign, fallback: RefDesign | undefined) {
   );
 }
 
+/**
+ * What the published capital figure is (DESIGN.md "Capital (revised)": a vendor target warns),
+ * read from each reference note: a project's budget or as-built cost (Darlington, CFPP, Kemmerer,
+ * Vogtle), a vendor's aspiration (AP300 "NOAK aspiration", Rolls-Royce "Vendor aspiration"), or
+ * the DESIGN.md default where nothing is published.
+ */
+const CAPITAL_COST_KIND: Record<string, Design['capitalCostKind']> = {
+  'bwrx-300': 'project-budget',
+  'nuscale-us460': 'project-budget',
+  'nuscale-us600': 'project-budget',
+  natrium: 'project-budget',
+  'ap1000-reference': 'project-budget',
+  'westinghouse-ap300': 'vendor-target',
+  'rolls-royce-smr': 'vendor-target',
+};
+
 /** `fallback` is the design this one defers to for silent fields (design-rules.ts SAME_AS). */
 export function economics(
   ref: RefDesign,
   fallback: RefDesign | undefined,
 ): Pick<
   Design,
-  'capitalCostUsdPerKw' | 'fixedOmUsdPerKwYr' | 'fuelUsdPerMwh' | 'variableOmUsdPerMwh'
+  | 'capitalCostUsdPerKw'
+  | 'capitalCostKind'
+  | 'fixedOmUsdPerKwYr'
+  | 'fuelUsdPerMwh'
+  | 'variableOmUsdPerMwh'
 > {
   const haleu = ref.fuel.class === 'HALEU';
   return {
     capitalCostUsdPerKw: capitalCost(ref, fallback),
+    capitalCostKind: CAPITAL_COST_KIND[ref.id] ?? 'default',
     fixedOmUsdPerKwYr: assume(
       FIXED_OM_USD_PER_KW_YR,
       'Not published; the siting-criteria.md §3 LCOE example ($150/kW-yr); DESIGN.md default.',

@@ -3,17 +3,11 @@
 // { name?, campus: { id } | CampusSpec, deployments: [...], options? }.
 import { readFileSync } from 'node:fs';
 import type { GeoData } from '../../geo-data/load.ts';
-import {
-  finishEvaluation,
-  mergePartials,
-  prepareEvaluation,
-  runTrials,
-  type EvaluateResult,
-} from '../../models/scenario.ts';
+import type { EvaluateInputs, EvaluateResult } from '../../models/scenario.ts';
+import { evaluateDataOf } from '../evaluate/data.ts';
+import { createEvaluator } from '../evaluate/evaluator.ts';
 import { resolveCampusInput } from '../routes/resolve-campus.ts';
 import { resultTable } from './result-table.ts';
-
-const CHUNK_TRIALS = 50;
 
 function progressBar(done: number, total: number): string {
   const width = 30;
@@ -35,35 +29,38 @@ export function readScenarioFile(path: string): Record<string, unknown> {
   }
 }
 
-export function evaluateFile(
+/** The server's own evaluation (one orchestration), run inline in this process. */
+export async function evaluateFile(
   geoData: GeoData,
   path: string,
   stderr: { isTTY?: boolean; write(text: string): unknown } = process.stderr,
-): EvaluateResult {
+): Promise<EvaluateResult> {
   const request = readScenarioFile(path);
   const campus = resolveCampusInput(geoData, (request.campus ?? {}) as Record<string, unknown>);
   const inputs = {
     campus,
     deployments: request.deployments,
     options: request.options,
-  } as Parameters<typeof prepareEvaluation>[0];
-  const prepared = prepareEvaluation(inputs, {
-    designs: geoData.designs,
-    gpuPower: geoData.gpuPower,
+  } as EvaluateInputs;
+  const evaluator = createEvaluator({
+    data: evaluateDataOf(geoData),
+    dataVersion: geoData.version,
+    workers: 0,
   });
-  const partials = [];
-  for (let start = 0; start < prepared.trials; start += CHUNK_TRIALS) {
-    const end = Math.min(prepared.trials, start + CHUNK_TRIALS);
-    partials.push(runTrials(prepared, start, end));
-    if (stderr.isTTY) stderr.write(`\r${progressBar(end, prepared.trials)}`);
+  try {
+    const { json } = await evaluator.evaluate(inputs, undefined, (done, total) => {
+      if (stderr.isTTY) stderr.write(`\r${progressBar(done, total)}`);
+    });
+    if (stderr.isTTY) stderr.write('\n');
+    return JSON.parse(json) as EvaluateResult;
+  } finally {
+    await evaluator.close();
   }
-  if (stderr.isTTY) stderr.write('\n');
-  return finishEvaluation(prepared, mergePartials(prepared, partials));
 }
 
-export function evaluateCommand(geoData: GeoData, args: string[]): string {
+export async function evaluateCommand(geoData: GeoData, args: string[]): Promise<string> {
   const path = args.find((a) => !a.startsWith('--'));
   if (!path) throw new Error('usage: npm run cli -- evaluate scenario.json [--table]');
-  const result = evaluateFile(geoData, path);
+  const result = await evaluateFile(geoData, path);
   return args.includes('--table') ? resultTable(result) : JSON.stringify(result, null, 2);
 }

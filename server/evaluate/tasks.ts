@@ -2,11 +2,11 @@
 // prepare (deterministic set-up), trials (one chunk of Monte Carlo), finish (merge, the median
 // trial's hours, timeline, economics, and the JSON text the route sends as it is). Only the
 // event loop's bookkeeping stays on the main thread.
+import { runPlanTrials, type SimPlan } from '../../models/coverage.ts';
 import {
   finishEvaluation,
   mergePartials,
   prepareEvaluation,
-  runTrials,
   type EvaluateData,
   type EvaluateInputs,
   type Prepared,
@@ -16,8 +16,16 @@ import { ModelError } from '../../models/errors.ts';
 
 export type Task =
   | { kind: 'prepare'; inputs: EvaluateInputs }
-  | { kind: 'trials'; prepared: Prepared; start: number; end: number }
-  | { kind: 'finish'; prepared: Prepared; partials: TrialPartial[]; extras?: EvaluationExtras };
+  /** One chunk of one year's Monte Carlo: only that plan is copied to the worker. */
+  | { kind: 'trials'; sim: SimPlan; start: number; end: number }
+  | {
+      kind: 'finish';
+      prepared: Prepared;
+      partials: TrialPartial[];
+      /** Per options.years year (index k of prepared.sweep); null where it is the main year. */
+      sweepPartials: (TrialPartial[] | null)[];
+      extras?: EvaluationExtras;
+    };
 
 /** Per-deployment results computed outside the model (siting needs the population index). */
 export interface EvaluationExtras {
@@ -37,9 +45,13 @@ export function runTask(task: Task, data: EvaluateData): TaskOutcome {
       case 'prepare':
         return { ok: true, value: prepareEvaluation(task.inputs, data) };
       case 'trials':
-        return { ok: true, value: runTrials(task.prepared, task.start, task.end) };
+        return { ok: true, value: runPlanTrials(task.sim, task.start, task.end) };
       case 'finish': {
-        const result = finishEvaluation(task.prepared, mergePartials(task.prepared, task.partials));
+        const { prepared } = task;
+        const sweep = task.sweepPartials.map((p, k) =>
+          p === null ? undefined : mergePartials(prepared, p, k + 1),
+        );
+        const result = finishEvaluation(prepared, mergePartials(prepared, task.partials), sweep);
         const siting = task.extras?.deploymentSiting;
         const deployments = siting
           ? result.deployments.map((d, i) => ({ ...d, siting: siting[i] ?? null }))

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ErrorBody } from '../schemas/common.ts';
 import { EvaluateRequest, type EvaluateRequestBody } from '../schemas/evaluate.ts';
+import { EvaluateResponse } from '../schemas/evaluate-result.ts';
 import { checkSite } from '../../models/siting.ts';
 import { resolveCampusInput } from './resolve-campus.ts';
 import { sitingData } from './siting.ts';
@@ -54,7 +55,7 @@ export default async function evaluateRoutes(app: FastifyInstance): Promise<void
         summary:
           'Coverage, firmness, transmission, cost and timeline of a reactor fleet against a campus',
         body: EvaluateRequest,
-        response: { 400: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+        response: { 200: EvaluateResponse, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody },
       },
     },
     async (request, reply) => evaluateBody(app, request.body, reply),

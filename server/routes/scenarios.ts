@@ -17,6 +17,7 @@ import {
   type EvaluateRequestBody,
   type ScenarioInputBody,
 } from '../schemas/evaluate.ts';
+import { EvaluateResponse } from '../schemas/evaluate-result.ts';
 import { evaluateBody } from './evaluate.ts';
 
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -165,7 +166,14 @@ export default async function scenarioRoutes(app: FastifyInstance): Promise<void
 
   app.post<{ Params: ParamsT }>(
     '/api/scenarios/:id/evaluate',
-    { schema: { tags, summary: 'Evaluate a saved scenario', params: Params, response: errors } },
+    {
+      schema: {
+        tags,
+        summary: 'Evaluate a saved scenario',
+        params: Params,
+        response: { ...errors, 200: EvaluateResponse },
+      },
+    },
     async (request, reply) => {
       const scenario = await mustGet(request.workspace, request.params.id);
       return evaluateBody(app, scenario.spec as EvaluateRequestBody, reply);

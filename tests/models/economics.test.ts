@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  sinkingFundFactor,
+  unitCostFactor,
   backupCost,
   capitalRecoveryFactor,
   deliveredCostUsdPerMwh,
@@ -87,25 +89,60 @@ describe('lineAnnualCostUsd', () => {
 });
 
 describe('backupCost', () => {
-  const FLEET = { gasMw: 100, gasMwh: 1000, batteryMw: 100, batteryMwh: 100 };
+  // 9.447 MMBtu/MWh × $4/MMBtu + $5/MWh VOM = $42.788/MWh of gas dispatched.
+  const FLEET = {
+    gasMw: 100,
+    gasMwh: 1000,
+    batteryMw: 100,
+    batteryMwh: 100,
+    gasFuelUsdPerMwh: 42.788,
+  };
 
-  it('prices gas and battery with the stated assumptions', () => {
-    // Capex: 100,000 kW × $1,400 + 100,000 kWh × $300 + 100,000 kW × $350 = 140 + 30 + 35 = $205M.
-    // Gas/yr: CRF(7%, 30) 0.0805864 × $140M = $11.2821M + $20 × 100,000 kW = $2M
-    //   + $38.25 × 1,000 MWh = $0.03825M → $13.3204M.
-    // Battery/yr: (CRF(7%, 15) 0.1097946 + 2.5% O&M) × $65M = $8.7617M. Total $22.0820M.
+  it('prices gas and battery with the stated sources', () => {
+    // Capex: 100,000 kW × $2,275 (AEO2026 aeroderivative) + 100,000 kWh × $300 + 100,000 kW ×
+    //   $350 = 227.5 + 30 + 35 = $292.5M.
+    // Gas/yr: CRF(7%, 30) 0.0805864 × $227.5M = $18.3334M + $20 × 100,000 kW = $2M
+    //   + $42.788 × 1,000 MWh = $0.042788M → $20.3762M.
+    // Battery/yr: (CRF(7%, 15) 0.1097946 + 2.5% O&M) × $65M = $8.7617M. Total $29.1379M.
     const cost = backupCost(FLEET);
-    expect(cost.capexUsd).toBe(205e6);
-    expect(cost.annualCostUsd / 1e6).toBeCloseTo(22.082, 3);
-    expect(cost.assumptions.every((a) => a.includes('assumption'))).toBe(true);
+    expect(cost.capexUsd).toBe(292.5e6);
+    expect(cost.annualCostUsd / 1e6).toBeCloseTo(29.1379, 3);
+    expect(cost.assumptions.join(' ')).toMatch(/AEO2026/);
   });
 
   it('scales linearly with MW and MWh', () => {
     const one = backupCost(FLEET);
-    const three = backupCost({ gasMw: 300, gasMwh: 3000, batteryMw: 300, batteryMwh: 300 });
+    const three = backupCost({
+      ...FLEET,
+      gasMw: 300,
+      gasMwh: 3000,
+      batteryMw: 300,
+      batteryMwh: 300,
+    });
     expect(three.capexUsd).toBeCloseTo(3 * one.capexUsd, 3);
     expect(three.annualCostUsd).toBeCloseTo(3 * one.annualCostUsd, 3);
-    expect(backupCost({ gasMw: 0, gasMwh: 0, batteryMw: 0, batteryMwh: 0 }).annualCostUsd).toBe(0);
+    expect(
+      backupCost({ ...FLEET, gasMw: 0, gasMwh: 0, batteryMw: 0, batteryMwh: 0 }).annualCostUsd,
+    ).toBe(0);
+  });
+});
+
+describe('unitCostFactor and sinkingFundFactor', () => {
+  it('charges the first unit the FOAK premium and later units Wright’s law', () => {
+    // 5% learning: b = log2(0.95) = −0.074001; unit 2 = 0.95, unit 3 = 3^b = e^(−0.074001 × 1.098612) = 0.92192,
+    // unit 4 = 0.95² = 0.9025.
+    expect(unitCostFactor(1, 1.5, 0.05)).toBe(1.5);
+    expect(unitCostFactor(2, 1.5, 0.05)).toBeCloseTo(0.95, 12);
+    expect(unitCostFactor(3, 1.5, 0.05)).toBeCloseTo(0.92192, 5);
+    expect(unitCostFactor(4, 1.5, 0.05)).toBeCloseTo(0.9025, 12);
+    expect(unitCostFactor(7, 1, 0)).toBe(1);
+    expect(() => unitCostFactor(0, 1.5, 0.05)).toThrow(/n/);
+  });
+
+  it('is the deposit that grows to 1: 2% over 40 years = 0.016557', () => {
+    // 0.02 / (1.02^40 − 1) = 0.02 / 1.208040 = 0.0165557.
+    expect(sinkingFundFactor(0.02, 40)).toBeCloseTo(0.0165557, 6);
+    expect(sinkingFundFactor(0, 40)).toBe(1 / 40);
   });
 });
 
@@ -135,18 +172,21 @@ describe('tornado', () => {
     }) +
     5 * v.distanceScale;
 
-  it('returns four bars, widest first', () => {
+  it('returns six bars, widest first', () => {
     // Base 111.685 + 5 = 116.685. Capital ±30%: ±3 × 9.307 → 88.76 / 144.61 (spread 55.8).
     // WACC 5% / 9%: CRF 0.058278 / 0.092960 → (582.78 + 150)/8.0592 + 5 = 95.92 and
     //   (929.60 + 150)/8.0592 + 5 = 138.96 (spread 43.0).
     // Availability 0.87 / 0.97: 900.091 / 7.6212 + 5 = 123.10 and 900.091 / 8.4972 + 5 = 110.93
-    //   (spread 12.2). Distance ±30% of $5 → 115.185 / 118.185 (spread 3).
+    //   (spread 12.2). Distance ±30% of $5 → 115.185 / 118.185 (spread 3). This cost does not
+    //   depend on the FOAK premium or learning rate: spread 0, last, in DESIGN.md order.
     const bars = tornado(costAt);
     expect(bars.map((b) => b.parameter)).toEqual([
       'capitalCost',
       'wacc',
       'availability',
       'distance',
+      'foakPremium',
+      'learningRate',
     ]);
     expect(bars[1].lowUsdPerMwh).toBeCloseTo(95.92, 2);
     expect(bars[1].highUsdPerMwh).toBeCloseTo(138.96, 2);
@@ -167,18 +207,22 @@ describe('tornado', () => {
   it('moves one parameter at a time from the base', () => {
     const calls: TornadoVariant[] = [];
     tornado((v) => (calls.push(v), 1));
-    expect(calls).toHaveLength(9);
+    expect(calls).toHaveLength(13);
     expect(calls[0]).toEqual({
       capitalScale: 1,
       waccDelta: 0,
       availabilityDelta: 0,
       distanceScale: 1,
+      foakDelta: 0,
+      learningDelta: 0,
     });
     const moved = (v: TornadoVariant) =>
       Number(v.capitalScale !== 1) +
       Number(v.waccDelta !== 0) +
       Number(v.availabilityDelta !== 0) +
-      Number(v.distanceScale !== 1);
+      Number(v.distanceScale !== 1) +
+      Number(v.foakDelta !== 0) +
+      Number(v.learningDelta !== 0);
     expect(calls.slice(1).every((v) => moved(v) === 1)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // evaluate (DESIGN.md `POST /api/evaluate`): the answer's shape, defaults echoed, warnings.
 import { describe, expect, it } from 'vitest';
 import { loadGeoData } from '../../geo-data/load.ts';
+import { Value } from 'typebox/value';
 import {
   evaluate,
   mergePartials,
@@ -8,9 +9,13 @@ import {
   runTrials,
   type EvaluateInputs,
 } from '../../models/scenario.ts';
+import { evaluateDataOf } from '../../server/evaluate/data.ts';
+import { ModelEvaluateResult } from '../../server/schemas/evaluate-result.ts';
 
-const { designs, gpuPower, campuses } = loadGeoData();
-const data = { designs, gpuPower };
+const geo = loadGeoData();
+const { campuses } = geo;
+/** The server's own evaluation data: designs, GPU table, location multipliers, coal sites. */
+const data = evaluateDataOf(geo);
 const abilene = campuses.find((c) => c.id === 'stargate-abilene');
 if (!abilene) throw new Error('stargate-abilene is missing from geo-data');
 
@@ -26,78 +31,43 @@ const result = evaluate(inputs, data);
 const keys = (o: object) => Object.keys(o).sort();
 
 describe('the evaluate answer', () => {
-  it('has every DESIGN.md field, and no siting yet', () => {
+  it('has every DESIGN.md field, and matches the API’s 200 schema (no siting yet)', () => {
+    const json = JSON.parse(JSON.stringify(result));
+    const errors = [...Value.Errors(ModelEvaluateResult, json)].map(
+      (e) => `${e.instancePath} ${e.message}`,
+    );
+    expect(errors).toEqual([]);
     expect(keys(result)).toEqual(
       [
         'year',
         'demand',
         'supply',
         'coverage',
+        'afterBackup',
+        'grid',
         'nMinus1',
         'deployments',
         'economics',
         'backup',
+        'planPeriodYears',
+        'schedule',
         'timeline',
         'hourly',
         'assumptions',
         'warnings',
       ].sort(),
     );
-    expect(keys(result.demand)).toEqual(['annualGwh', 'loadFactor', 'meanMw', 'peakMw']);
-    expect(keys(result.supply)).toEqual([
-      'annualGwh',
-      'capacityFactor',
-      'meanAvailableMw',
-      'nameplateMw',
-    ]);
-    expect(keys(result.coverage)).toEqual(
-      [
-        'servedEnergyFraction',
-        'servedEnergyFractionP05',
-        'unservedMwh',
-        'lossOfLoadHours',
-        'hoursFullyServedFraction',
-        'reliability',
-        'firmCapacityMw',
-        'surplusMwh',
-        'p95ShortfallMw',
-      ].sort(),
-    );
-    expect(keys(result.nMinus1)).toEqual(['contingencyMw', 'pass']);
-    for (const d of result.deployments) {
-      expect(keys(d)).toEqual(
-        [
-          'designId',
-          'units',
-          'distanceKm',
-          'voltageKv',
-          'lossFraction',
-          'transmissionCapexUsd',
-          'codYear',
-          'lineKind',
-        ].sort(),
-      );
-    }
-    expect(keys(result.economics)).toEqual([
-      'backupCapexUsd',
-      'capexUsd',
-      'deliveredCostUsdPerMwh',
-      'lcoeUsdPerMwh',
-      'tornado',
-      'transmissionCapexUsd',
-    ]);
     expect(result.economics.tornado.map((b) => b.parameter).sort()).toEqual([
       'availability',
       'capitalCost',
       'distance',
+      'foakPremium',
+      'learningRate',
       'wacc',
     ]);
-    expect(keys(result.backup)).toEqual(['batteryMw', 'batteryMwh', 'gasMw']);
     expect(result.timeline).toHaveLength(22);
-    expect(keys(result.timeline[0])).toEqual(['demandPeakMw', 'firmSupplyMw', 'gapMw', 'year']);
     expect(result.hourly.demandMw).toHaveLength(8760);
-    expect(result.hourly.deliveredMw).toHaveLength(8760);
-    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(json).toEqual(result);
   });
 
   it('evaluates the first year with every deployment online and the campus built', () => {
@@ -141,22 +111,30 @@ describe('the evaluate answer', () => {
     // Its served fraction is the lower median of the per-trial fractions.
     const prepared = prepareEvaluation(inputs, data);
     const agg = mergePartials(prepared, [runTrials(prepared, 0, prepared.trials)]);
-    const fractions = Array.from(agg.servedMwh, (mwh) => mwh / prepared.sim.demandMwh).sort(
+    const fractions = Array.from(agg.servedMwh, (mwh) => mwh / prepared.main.sim.demandMwh).sort(
       (a, b) => a - b,
     );
     let served = 0;
     result.hourly.deliveredMw.forEach(
       (mw, t) => (served += Math.min(mw, result.hourly.demandMw[t])),
     );
-    expect(served / prepared.sim.demandMwh).toBeCloseTo(
+    expect(served / prepared.main.sim.demandMwh).toBeCloseTo(
       fractions[Math.floor((fractions.length - 1) / 2)],
       9,
     );
   });
 
   it('costs the fleet: capex, lines, backup and a delivered cost from the same base', () => {
-    // Reactor capex: 690 MW × $11,600/kW + 320 MW × $10,000/kW + 600 MW × $12,700/kW.
-    expect(result.economics.capexUsd).toBeCloseTo(690e3 * 11600 + 320e3 * 10000 + 600e3 * 12700, 0);
+    // Reactor capex by build order, per design: unit 1 × 1.5 (FOAK), unit n × n^log2(0.95), all
+    // × Texas 0.93 (EIA location table): Natrium 345 MW × $11,600 × (1.5 + 0.95); Xe-100 80 MW ×
+    // $10,000 × (1.5 + 0.95 + 0.92192 + 0.9025); BWRX-300 300 MW × $12,700 × (1.5 + 0.95).
+    const f = (n: number) => (n === 1 ? 1.5 : n ** Math.log2(0.95));
+    const sum = (k: number) =>
+      Array.from({ length: k }, (_, i) => f(i + 1)).reduce((a, b) => a + b);
+    const expected =
+      0.93 * (345e3 * 11600 * sum(2) + 80e3 * 10000 * sum(4) + 300e3 * 12700 * sum(2));
+    expect(result.economics.capexUsd).toBeCloseTo(expected, 0);
+    expect(result.deployments.map((d) => d.state)).toEqual(['Texas', 'Texas', 'Texas']);
     expect(result.economics.transmissionCapexUsd).toBeCloseTo(
       result.deployments.reduce((s, d) => s + d.transmissionCapexUsd, 0),
       0,
@@ -223,23 +201,23 @@ describe('warnings', () => {
     expect(r.coverage.servedEnergyFraction).toBe(0);
     expect(r.warnings.some((w) => w.startsWith('Zero served energy'))).toBe(true);
     expect(r.warnings.some((w) => w.startsWith('No deployment is online in 2035'))).toBe(true);
-    expect(r.economics.lcoeUsdPerMwh).toBeNull();
+    // LCOE is the plant's lifetime figure, whatever the year; nothing is delivered in 2035.
+    expect(r.economics.lcoeUsdPerMwh).toBeGreaterThan(0);
+    expect(r.supply.dispatchedMwh).toBe(0);
   });
 
-  it('flag refuelling outages that overlap at a site', () => {
+  it('flag planned outages the season cannot keep apart (20 BWRX-300, 10 a season)', () => {
     const r = evaluate(
       {
         campus,
-        deployments: [{ designId: 'bwrx-300', units: 8, ...site }],
+        deployments: [{ designId: 'bwrx-300', units: 20, ...site }],
         options: { trials: 20 },
       },
       data,
     );
     expect(r.year).toBe(2030);
     expect(
-      r.warnings.some((w) =>
-        w.startsWith('Refuelling overlap at the site of deployments[0] in 2030'),
-      ),
+      r.warnings.some((w) => w.startsWith('Planned outages overlap in 2 of 2 plan year')),
     ).toBe(true);
   });
 });

@@ -1,180 +1,150 @@
-// The refuelling stagger (DESIGN.md "Refuelling"). Hand-worked: the anchor is 1 October 2023
-// 00:00 = day 273 of 2023; a BWRX-300 outage lasts 25 days every 24 × 30.44 = 730.56 days, and
-// unit k at a site starts k × (25 + 14) = 39k days after the anchor.
+// The fleet's planned-outage plan (DESIGN.md "Refuelling (revised)"). Hand-worked figures:
+// - a BWRX-300 refuels 25 days every 24 months: P = lcm(12, 24) / 12 = 2 years, one outage in
+//   two years, planned share 25 × 24 h / (2 × 8,760 h) = 600 / 17,520 = 3.425%;
+// - an AP1000 refuels every 18 months: P = lcm(12, 18) / 12 = 3, two outages in three years;
+// - both together: lcm(12, 24, 18) = 72 months → P = 6;
+// - Oklo (120 months) with eVinci (96 months): lcm = 480 months = 40 years → capped at 12;
+// - the season is 1 October (day 273 − 365 = −92) to 1 June (day 151): 243 days.
 import { describe, expect, it } from 'vitest';
 import { loadGeoData } from '../../geo-data/load.ts';
 import {
-  clusterSites,
   designParams,
-  fleetSchedule,
   planDeployments,
-  plannedPairs,
-  seriesOutagesInYear,
-  SUMMER_END_HOUR,
-  SUMMER_START_HOUR,
-  unitOutagesInYear,
-  type Outage,
+  planFleetOutages,
+  planPeriodYears,
+  planUnitsOf,
+  SEASON_DAYS,
+  SEASON_END_DAY,
+  SEASON_START_DAY,
+  STAGGER_GAP_DAYS,
+  type PlannedOutage,
 } from '../../models/supply.ts';
 
 const { designs } = loadGeoData();
-const design = (id: string) => {
+const params = (id: string) => {
   const found = designs.find((d) => d.id === id);
   if (!found) throw new Error(`no design ${id}`);
-  return found;
+  return designParams(found);
 };
-const site = { lat: 35.9, lon: -84.3 };
-const YEARS = Array.from({ length: 2045 - 2030 + 1 }, (_, i) => 2030 + i);
 
-/** True when [a, b) of the year overlaps 1 June 00:00 – 1 October 00:00 of that year. */
-const inSummer = (o: Outage) => o.startHour < SUMMER_END_HOUR && o.endHour > SUMMER_START_HOUR;
-const overlaps = (a: Outage, b: Outage) => a.startHour < b.endHour && b.startHour < a.endHour;
-
-function schedule(designId: string, units: number, year: number) {
-  const plan = planDeployments([{ designId, units, ...site, codYear: 2030 }], designs);
-  return fleetSchedule(plan.deployments, year);
+function plan(deployments: { designId: string; units: number; lat?: number; lon?: number }[]) {
+  const fleet = planDeployments(
+    deployments.map((d, i) => ({ lat: 35 + i, lon: -90, codYear: 2030, ...d })),
+    designs,
+  );
+  return planFleetOutages(planUnitsOf(fleet.deployments));
 }
 
-describe('the first outages of a site', () => {
-  it('start 39 days apart from 1 October 2023 for BWRX-300 slots 0..3', () => {
-    const p = designParams(design('bwrx-300'));
-    const refuel = { kind: 'refuelling' as const, outageDays: 25, intervalDays: 730.56 };
-    // In 2023's own hours: slot 0 starts day 273 (hour 6552); slot 3 starts 117 days later, day
-    // 390 = day 25 of 2024 (hour 600 of 2024).
-    expect(seriesOutagesInYear(0, refuel, 2023)[0]).toMatchObject({
-      startHour: 6552,
-      endHour: 7152,
-    });
-    expect(seriesOutagesInYear(3, refuel, 2024)[0]).toMatchObject({
-      startHour: 600,
-      endHour: 1200,
-    });
-    expect(unitOutagesInYear(1, p, 2023)[0].startHour).toBe((273 + 39) * 24);
-  });
+const overlaps = (a: PlannedOutage, b: PlannedOutage) =>
+  a.planYear === b.planYear && a.startHour < b.endHour && b.startHour < a.endHour;
 
-  it('moves an outage that would touch the summer earlier, to end on 1 June', () => {
-    // Slot 6: 6 × 39 = 234 days after the anchor is day 273 + 234 − 365 = 142 of 2024 (23 May);
-    // + 25 days ends on day 167, past 1 June (day 151), so it moves to days 126–151.
-    const refuel = { kind: 'refuelling' as const, outageDays: 25, intervalDays: 730.56 };
-    expect(seriesOutagesInYear(6, refuel, 2024)).toEqual([
-      { kind: 'refuelling', startHour: 126 * 24, endHour: 151 * 24, inSummer: false },
-    ]);
-  });
-
-  it('repeats one interval after the previous actual start, whatever year is evaluated', () => {
-    // Slot 0 in 2031: 4 intervals after the anchor, 273 + 4 × 730.56 = 3,195.24 days from
-    // 1 January 2023, i.e. day 275.24 of 2031 (hour 6,605.76, rounded to 6,606).
-    const p = designParams(design('bwrx-300'));
-    expect(unitOutagesInYear(0, p, 2031)).toEqual([
-      { kind: 'refuelling', startHour: 6606, endHour: 7206, inSummer: false },
-    ]);
-    expect(unitOutagesInYear(0, p, 2030)).toEqual([]);
+describe('the plan period', () => {
+  it('is lcm(12, cycles) / 12 years, capped at 12', () => {
+    expect(SEASON_DAYS).toBe(243);
+    expect(planPeriodYears([params('bwrx-300')])).toBe(2);
+    expect(planPeriodYears([params('ap1000-reference')])).toBe(3);
+    expect(planPeriodYears([params('bwrx-300'), params('ap1000-reference')])).toBe(6);
+    expect(planPeriodYears([params('xe-100')])).toBe(1);
+    expect(planPeriodYears([params('oklo-aurora')])).toBe(10);
+    expect(planPeriodYears([params('oklo-aurora'), params('westinghouse-evinci')])).toBe(12);
   });
 });
 
-describe('four units at one site', () => {
-  for (const designId of ['bwrx-300', 'natrium', 'xe-100', 'nuscale-us460']) {
-    it(`never overlap and never touch 1 June–30 September (${designId}, 2030–2045)`, () => {
-      for (const year of YEARS) {
-        const s = schedule(designId, 4, year);
-        const outages = s.units.flatMap((u) => u.outages.map((o) => ({ o, unit: u.unit })));
-        for (const { o } of outages) expect(inSummer(o), `${designId} ${year}`).toBe(false);
-        for (const a of outages) {
-          for (const b of outages) {
-            if (a.unit !== b.unit) expect(overlaps(a.o, b.o), `${designId} ${year}`).toBe(false);
-          }
-        }
-        expect(s.warnings).toEqual([]);
+describe('one plan for the whole fleet', () => {
+  it('refuels two 24-month units in alternate plan years, not together', () => {
+    const p = plan([{ designId: 'bwrx-300', units: 2 }]);
+    expect(p.periodYears).toBe(2);
+    expect(p.outages.map((o) => [o.unit, o.planYear, o.kind])).toEqual([
+      [0, 0, 'refuelling'],
+      [1, 1, 'refuelling'],
+    ]);
+  });
+
+  it('keeps units at different sites apart: 3 sites × 3 BWRX-300 never start on one day or overlap', () => {
+    const p = plan([
+      { designId: 'bwrx-300', units: 3, lat: 32.4 },
+      { designId: 'bwrx-300', units: 3, lat: 32.9 },
+      { designId: 'bwrx-300', units: 3, lat: 31.0 },
+    ]);
+    expect(p.outages).toHaveLength(9);
+    expect(p.warnings).toEqual([]);
+    const starts = p.outages.map((o) => `${o.planYear}:${Math.floor(o.startHour / 24)}`);
+    expect(new Set(starts).size).toBe(9);
+    for (const a of p.outages) {
+      for (const b of p.outages) {
+        if (a !== b)
+          expect(overlaps(a, b), `${a.deployment}/${a.unit} and ${b.deployment}/${b.unit}`).toBe(
+            false,
+          );
       }
-    });
-  }
-});
-
-describe('adding a unit', () => {
-  it('does not move the other units’ outages', () => {
-    for (const year of YEARS) {
-      const three = schedule('bwrx-300', 3, year).units.map((u) => u.outages);
-      const four = schedule('bwrx-300', 4, year).units.map((u) => u.outages);
-      expect(four.slice(0, 3)).toEqual(three);
+      // Inside 1 October – 1 June, never in summer.
+      expect(a.startHour).toBeGreaterThanOrEqual(SEASON_START_DAY * 24);
+      expect(a.endHour).toBeLessThanOrEqual(SEASON_END_DAY * 24);
+    }
+    // Nine outages over two plan years: 5 and 4, at least 14 days apart within a season.
+    for (const year of [0, 1]) {
+      const season = p.outages
+        .filter((o) => o.planYear === year)
+        .sort((a, b) => a.startHour - b.startHour);
+      expect(season.length).toBeGreaterThanOrEqual(4);
+      for (let k = 1; k < season.length; k += 1) {
+        expect(season[k].startHour - season[k - 1].endHour).toBeGreaterThanOrEqual(
+          STAGGER_GAP_DAYS * 24,
+        );
+      }
     }
   });
 
-  it('in a new deployment within 5 km joins the site after its units', () => {
-    const plan = planDeployments(
-      [
-        { designId: 'bwrx-300', units: 2, ...site, codYear: 2030 },
-        { designId: 'natrium', units: 1, lat: site.lat + 0.02, lon: site.lon, codYear: 2030 },
-      ],
-      designs,
-    );
-    // 0.02° of latitude is 2.2 km: one site, the natrium unit takes slot 2.
-    expect(plan.deployments.map((d) => [d.site, d.firstSlot])).toEqual([
-      [0, 0],
-      [0, 2],
-    ]);
-  });
-});
-
-describe('overlaps that cannot be avoided', () => {
-  it('are kept and warned about: 8 BWRX-300 at one site in 2030', () => {
-    // Slots 6 and 7 would start on days 142 and 181 of an even year; both move to days 126–151
-    // and slot 5 (days ~104–130) overlaps them.
-    const s = schedule('bwrx-300', 8, 2030);
-    expect(s.warnings).toHaveLength(1);
-    expect(s.warnings[0]).toMatch(/Refuelling overlap at the site of deployments\[0\] in 2030/);
-    const six = s.units[6].outages[0];
-    expect([six.startHour / 24, six.endHour / 24]).toEqual([126, 151]);
-  });
-});
-
-describe('an 18-month cycle', () => {
-  it('drifts into overlaps that are warned about, never hidden (4 × AP1000, 2030–2045)', () => {
-    // 547.92-day intervals alternate autumn and spring starts; spring ones that would reach June
-    // move earlier and close up on the unit before, so some years overlap.
-    let warned = 0;
-    for (const year of YEARS) {
-      const s = schedule('ap1000-reference', 4, year);
-      const outages = s.units.flatMap((u) => u.outages.map((o) => ({ o, unit: u.unit })));
-      const overlap = outages.some((a) =>
-        outages.some((b) => a.unit !== b.unit && overlaps(a.o, b.o)),
-      );
-      expect(s.warnings.length > 0, `${year}`).toBe(overlap);
-      if (overlap) warned += 1;
-    }
-    expect(warned).toBeGreaterThan(0);
-  });
-});
-
-describe('on-line refuelled designs', () => {
-  it('take one 14-day maintenance outage a year, staggered by 28 days', () => {
-    const p = designParams(design('xe-100'));
-    // Interval 12 × 30.44 = 365.28 days; slot 1 starts 28 days after slot 0.
-    const [a] = unitOutagesInYear(0, p, 2035);
-    const [b] = unitOutagesInYear(1, p, 2035);
-    expect(a.endHour - a.startHour).toBe(14 * 24);
-    expect(a.kind).toBe('maintenance');
-    expect(b.startHour - a.startHour).toBe(28 * 24);
+  it('gives every unit its design’s long-run planned share over the period', () => {
+    const p = plan([{ designId: 'bwrx-300', units: 4 }]);
+    for (const share of p.plannedShare) expect(share).toBeCloseTo(600 / 17520, 10);
   });
 
-  it('merge a multi-year core’s refuelling with the yearly maintenance it absorbs', () => {
+  it('keeps an 18-month unit at two outages in three years', () => {
+    const p = plan([{ designId: 'ap1000-reference', units: 1 }]);
+    expect(p.periodYears).toBe(3);
+    expect(p.outages).toHaveLength(2);
+    // 30 days × 2 / (3 × 365) of the hours.
+    expect(p.plannedShare[0]).toBeCloseTo(60 / 1095, 10);
+  });
+
+  it('stretches a capped cycle so the long-run share is kept: ARC-100 (20-year core) in 12 years', () => {
+    const p = plan([{ designId: 'arc-100', units: 1 }]);
+    expect(p.periodYears).toBe(12);
+    const refuels = p.outages.filter((o) => o.kind === 'refuelling');
+    expect(refuels).toHaveLength(1);
+    // 30 days × (144 / 240) = 18 days once in 12 years; 11 yearly 14-day maintenance outages (the
+    // twelfth is absorbed by the refuelling outage).
+    expect((refuels[0].endHour - refuels[0].startHour) / 24).toBeCloseTo(18, 1);
+    expect(p.outages.filter((o) => o.kind === 'maintenance')).toHaveLength(11);
+    expect(p.plannedShare[0]).toBeCloseTo((18 + 11 * 14) / (12 * 365), 3);
+    expect(p.assumptions.join(' ')).toMatch(/arc-100 refuelling is planned as 1 outage/);
+  });
+
+  it('allows overlaps it cannot avoid and warns: 20 BWRX-300 put 10 outages in each season', () => {
+    const p = plan([{ designId: 'bwrx-300', units: 20 }]);
+    expect(p.warnings.join(' ')).toMatch(/overlap in 2 of 2 plan year/);
+    const overlapping = p.outages.filter((a) => p.outages.some((b) => a !== b && overlaps(a, b)));
+    expect(overlapping.length).toBeGreaterThan(0);
+  });
+
+  it('re-plans the fleet when a unit is added (the plan is the fleet’s)', () => {
+    const one = plan([{ designId: 'bwrx-300', units: 1 }]);
+    const two = plan([{ designId: 'bwrx-300', units: 2 }]);
+    // One unit alone sits mid-season; with a second unit in the other plan year it still does.
+    expect(one.outages[0].startHour).toBe(two.outages[0].startHour);
+    expect(two.outages[1].planYear).not.toBe(two.outages[0].planYear);
+  });
+
+  it('gives on-line refuelled units one 14-day maintenance outage a year, staggered', () => {
+    const p = plan([{ designId: 'xe-100', units: 4 }]);
+    expect(p.periodYears).toBe(1);
+    expect(p.outages).toHaveLength(4);
     expect(
-      plannedPairs([
-        { kind: 'refuelling', startHour: 100, endHour: 820, inSummer: false },
-        { kind: 'maintenance', startHour: 100, endHour: 436, inSummer: false },
-        { kind: 'maintenance', startHour: 8700, endHour: 9036, inSummer: false },
-      ]),
-    ).toEqual([100, 820, 8700, 8760]);
-  });
-});
-
-describe('sites', () => {
-  it('chain deployments each within 5 km of the next into one site', () => {
-    // 0.036° of latitude ≈ 4.0 km: A–B and B–C are within 5 km, A–C (8 km) is not.
-    const points = [
-      { lat: 35, lon: -84 },
-      { lat: 35.036, lon: -84 },
-      { lat: 35.072, lon: -84 },
-      { lat: 36, lon: -84 },
-    ];
-    expect(clusterSites(points)).toEqual([0, 0, 0, 3]);
+      p.outages.every((o) => o.kind === 'maintenance' && o.endHour - o.startHour === 14 * 24),
+    ).toBe(true);
+    const sorted = [...p.outages].sort((a, b) => a.startHour - b.startHour);
+    for (let k = 1; k < 4; k += 1)
+      expect(sorted[k].startHour).toBeGreaterThanOrEqual(sorted[k - 1].endHour + 14 * 24);
   });
 });

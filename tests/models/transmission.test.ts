@@ -28,13 +28,19 @@ describe('planLine route and kind', () => {
   });
 
   it('costs a site 10 km away as a gen-tie on a 13 km route', () => {
-    // Route 1.3 × 10 = 13 km = 13 / 1.609344 = 8.07783 mi; $2M/mi × 8.07783 = $16.1557M,
-    // + $50M substation = $66.1557M. 300 MW ≤ 3 × 400 MW SIL, so 345 kV.
+    // Route 1.3 × 10 = 13 km = 13 / 1.609344 = 8.07783 mi; $2M/mi × 8.07783 = $16.1557M;
+    // + 20% contingency + 7.5% AFUDC (MISO guide): × 1.2 × 1.075 = × 1.29 → $20.8409M;
+    // + $50M plant-end substation + $32.3M campus-end 345 kV substation = $103.1409M.
+    // 300 MW ≤ 3 × 400 MW SIL, so 345 kV.
     const p = plan(10, 300);
     expect(p.kind).toBe('gen-tie');
     expect(p.routeKm).toBeCloseTo(13, 6);
     expect(p.voltageKv).toBe(345);
-    expect(p.capexUsd / 1e6).toBeCloseTo(66.1557, 3);
+    expect(p.cost.lineUsd / 1e6).toBeCloseTo(16.1557, 3);
+    expect(p.cost.contingencyUsd / 1e6).toBeCloseTo(3.2311, 3);
+    expect(p.cost.afudcUsd / 1e6).toBeCloseTo(1.454, 3);
+    expect(p.cost.substationsUsd).toBe(82.3e6);
+    expect(p.capexUsd / 1e6).toBeCloseTo(103.1409, 3);
   });
 
   it('routes a 100 km AC line over 1.3 × 100 = 130 km', () => {
@@ -60,12 +66,13 @@ describe('voltage class by St Clair loadability', () => {
   it('carries 300 MW over 130 km on 345 kV, the lowest class', () => {
     // Multiple at 130 km: 3 − 1.5 × (130 − 80)/220 = 2.6591; 345 kV: 400 × 2.6591 = 1,064 MW ≥ 300.
     // Loss 300e6 × 0.036 × 130 / 345,000² = 1.404e9 / 1.19025e11 = 1.1796%.
-    // Cost 130 / 1.609344 = 80.7783 mi × $3.5M = $282.724M + $50M = $332.724M.
+    // Cost 130 / 1.609344 = 80.7783 mi × $3.5M = $282.724M × 1.29 = $364.714M + $50M + $32.3M
+    // = $447.014M.
     const p = plan(100, 300);
     expect(p.voltageKv).toBe(345);
     expect(p.circuits).toBe(1);
     expect(p.lossFraction).toBeCloseTo(0.011796, 6);
-    expect(p.capexUsd / 1e6).toBeCloseTo(332.724, 2);
+    expect(p.capexUsd / 1e6).toBeCloseTo(447.014, 2);
   });
 
   it('steps 2,000 MW over 130 km up to one 500 kV circuit', () => {
@@ -86,14 +93,47 @@ describe('voltage class by St Clair loadability', () => {
     // Multiple at 400 km: 1.5 − 0.5 × (400 − 300)/180 = 1.2222; 765 kV: 2,300 × 1.2222 = 2,811 MW
     // < 3,000, so ⌈3,000 / 2,811⌉ = 2 circuits of 1,500 MW each. Route 400 < 500 km: still AC.
     // Loss 1.5e9 × 0.013 × 400 / 765,000² = 7.8e9 / 5.85225e11 = 1.3328%.
-    // Cost 2 × $6.5M × (400 / 1.609344 = 248.548 mi) = $3,231.13M + $50M = $3,281.13M.
+    // Cost 2 × $6.5M × (400 / 1.609344 = 248.548 mi) = $3,231.13M × 1.29 = $4,168.16M + $50M +
+    // $70M (765 kV campus-end substation) = $4,288.16M.
     const p = plan(400 / 1.3, 3000);
     expect(p.kind).toBe('ac');
     expect(p.routeKm).toBeCloseTo(400, 4);
     expect(p.voltageKv).toBe(765);
     expect(p.circuits).toBe(2);
     expect(p.lossFraction).toBeCloseTo(0.013328, 6);
-    expect(p.capexUsd / 1e6).toBeCloseTo(3281.13, 1);
+    expect(p.capexUsd / 1e6).toBeCloseTo(4288.16, 1);
+  });
+});
+
+describe('double circuit and line outages', () => {
+  it('costs 1.357 × the single-circuit $/mi and halves the I²R loss', () => {
+    // 345 kV double vs single midpoints (siting-criteria §2.2): 4.75 / 3.5 = 1.35714.
+    const single = plan(100, 300);
+    const double = planLine({ ...siteKmNorth(100), ...CAMPUS, transferMw: 300, redundancy: 2 });
+    expect(double.cost.lineUsd / single.cost.lineUsd).toBeCloseTo(4.75 / 3.5, 10);
+    expect(double.lossFraction).toBeCloseTo(single.lossFraction / 2, 12);
+    expect(double.redundancy).toBe(2);
+  });
+
+  it('fails a 130 km 345 kV line 1.0 × 130 / 160.93 = 0.81 times a year for 12 h', () => {
+    // 1.0 outages per 100 mi a year (assumption of TADS form) = 0.6214 per 100 km; × 1.3 = 0.8078.
+    // Down share r / (MTTF + r): MTTF = 8,760 / 0.8078 = 10,844 h → 12 / 10,856 = 0.1105%.
+    const p = plan(100, 300);
+    expect(p.outage?.pathOutagesPerYear).toBeCloseTo(0.80778, 4);
+    expect(p.outage?.mttrHours).toBe(12);
+    expect(1 - (p.outage?.availability ?? 0)).toBeCloseTo(12 / (8760 / 0.80778 + 12), 8);
+    expect(plan(3, 300).outage).toBeNull();
+  });
+
+  it('loses a double circuit only when both circuits, or their shared towers, fail', () => {
+    // Independent part 0.9 × 0.8078 = 0.7270/yr a circuit: q = 12 / (12,050 + 12) = 0.000995;
+    // both: q² = 9.9e-7. Common mode 0.0808/yr: 12 / (108,444 + 12) = 0.0001106.
+    // Unavailability ≈ 9.9e-7 + 1.106e-4 = 1.116e-4, about 1/10 of the single circuit's.
+    const double = planLine({ ...siteKmNorth(100), ...CAMPUS, transferMw: 300, redundancy: 2 });
+    const q = 12 / (8760 / (0.80778 * 0.9) + 12);
+    const cm = 12 / (8760 / (0.80778 * 0.1) + 12);
+    expect(1 - (double.outage?.availability ?? 0)).toBeCloseTo(1 - (1 - q * q) * (1 - cm), 8);
+    expect(1 - (double.outage?.availability ?? 0)).toBeLessThan(0.11 * 0.0011105);
   });
 });
 
@@ -144,15 +184,15 @@ describe('HVDC', () => {
     // Route 1.3 × 800 = 1,040 km ≥ 500 and 3,000 MW ≥ 1,000 → HVDC; 3 GW fits one ±525 kV bipole.
     // Line: P·R·L/(2V²) = 3e9 × 0.0115 × 1,040 / (2 × 525,000²) = 3.588e10 / 5.5125e11 = 6.509%;
     // + 1.75% converters = 8.259%.
-    // Cost: 1,040 / 1.609344 = 646.227 mi × $4M = $2,584.91M + $550/kW × 3e6 kW = $1,650M
-    // → $4,234.91M.
+    // Cost: 1,040 / 1.609344 = 646.227 mi × $4M = $2,584.91M × 1.29 = $3,334.53M + $550/kW ×
+    // 3e6 kW = $1,650M (the converter pair replaces both substations) → $4,984.53M.
     const p = plan(800, 3000);
     expect(p.kind).toBe('hvdc');
     expect(p.voltageKv).toBe(525);
     expect(p.circuits).toBe(1);
     expect(p.lossFraction).toBeCloseTo(0.082588, 5);
     expect(p.lossFraction - HVDC_CONVERTER_LOSS_FRACTION).toBeCloseTo(0.065088, 5);
-    expect(p.capexUsd / 1e6).toBeCloseTo(4234.91, 1);
+    expect(p.capexUsd / 1e6).toBeCloseTo(4984.53, 0);
   });
 
   it('matches the ±500 kV 3 GW table row (0.5–0.9% per 100 km) before converters', () => {

@@ -5,12 +5,13 @@ import { join, resolve } from 'node:path';
 import { run } from '../../server/cli.ts';
 import { evaluate } from '../../models/scenario.ts';
 import { loadGeoData } from '../../geo-data/load.ts';
+import { evaluateDataOf } from '../../server/evaluate/data.ts';
 
 const fixture = resolve(import.meta.dirname, '..', 'fixtures', 'colossus-allen.scenario.json');
 
 describe('npm run cli -- evaluate', () => {
-  it('prints the same result as the model, as JSON', () => {
-    const printed = JSON.parse(run(['evaluate', fixture]));
+  it('prints the same result as the model, as JSON', async () => {
+    const printed = JSON.parse(await run(['evaluate', fixture]));
     const geo = loadGeoData();
     const campus = geo.campuses.find((c) => c.id === 'xai-colossus-1');
     const direct = evaluate(
@@ -21,26 +22,30 @@ describe('npm run cli -- evaluate', () => {
         ],
         options: { year: 2032, trials: 100, seed: 5 },
       },
-      { designs: geo.designs, gpuPower: geo.gpuPower },
+      evaluateDataOf(geo),
     );
     expect(printed.coverage).toEqual(JSON.parse(JSON.stringify(direct.coverage)));
+    expect(printed.afterBackup).toEqual(JSON.parse(JSON.stringify(direct.afterBackup)));
+    expect(printed.economics).toEqual(JSON.parse(JSON.stringify(direct.economics)));
     expect(printed.hourly.deliveredMw).toHaveLength(8760);
   });
 
-  it('prints a table with --table, the answer first', () => {
-    const text = run(['evaluate', fixture, '--table']);
+  it('prints a table with --table, the answer first', async () => {
+    const text = await run(['evaluate', fixture, '--table']);
     expect(text.split('\n')[0]).toMatch(/^metric\s+value$/);
     expect(text).toMatch(/served energy\s+\d+(\.\d)?% \(P05/);
-    expect(text).toMatch(/bwrx-300\s+4/);
+    expect(text).toMatch(/bwrx-300\s+4\s+Tennessee/);
+    expect(text).toMatch(/served after backup\s+\d+\.\d{3}%/);
+    expect(text).toMatch(/plan period\s+2 years/);
   });
 
-  it('names a file that is not JSON', () => {
+  it('names a file that is not JSON', async () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'cli-')), 'bad.json');
     writeFileSync(bad, '{ not json');
-    expect(() => run(['evaluate', bad])).toThrowError(/bad\.json is not JSON/);
+    await expect(run(['evaluate', bad])).rejects.toThrowError(/bad\.json is not JSON/);
   });
 
-  it("passes on the model's error for an unknown design", () => {
+  it("passes on the model's error for an unknown design", async () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'cli-')), 'unknown.json');
     writeFileSync(
       bad,
@@ -49,10 +54,10 @@ describe('npm run cli -- evaluate', () => {
         deployments: [{ designId: 'warp-core', units: 1, lat: 35, lon: -90 }],
       }),
     );
-    expect(() => run(['evaluate', bad])).toThrowError(/designId.*warp-core/);
+    await expect(run(['evaluate', bad])).rejects.toThrowError(/designId.*warp-core/);
   });
 
-  it('lists the designs', () => {
-    expect(run(['designs'])).toMatch(/natrium\s+SFR\s+345/);
+  it('lists the designs', async () => {
+    expect(await run(['designs'])).toMatch(/natrium\s+SFR\s+345/);
   });
 });

@@ -1,0 +1,187 @@
+// Backup and grid dispatch, hour by hour in every trial after the reactors (DESIGN.md "Backup
+// (revised)", "Grid (revised)", "Sources (revised)"). The scorer hands it each hour's shortfall
+// or surplus after the reactors and their own storage; stretches the reactors serve with the
+// battery full are handled in O(1) or O(log hours) through the scorer's demand tree.
+// - Shortfall s: the sources in `order` (battery, gas, grid) each give what they can; what is
+//   left is unserved after backup (a loss-of-load hour when over the tolerance).
+// - Surplus x: the battery charges first (only from reactor surplus, DESIGN.md), at most its MW
+//   and the room left ÷ efficiency; the rest is exported when connected and the grid is up, at
+//   most the export limit; the rest is curtailed.
+// - Battery: round-trip efficiency applied on charging (stored = charged × η); starts each trial
+//   full; no standing loss (Li-ion self-discharge is ~2%/month, below the hourly resolution).
+export const SOURCE = { battery: 0, gas: 1, grid: 2 } as const;
+export type SourceName = keyof typeof SOURCE;
+export const SOURCE_NAMES: readonly SourceName[] = ['battery', 'gas', 'grid'];
+
+/** Structured-clone-able dispatch settings. */
+export interface DispatchPlan {
+  batteryMw: number;
+  batteryMwh: number;
+  batteryEfficiency: number;
+  /** Codes of SOURCE in dispatch order (a permutation of 0, 1, 2). */
+  order: Int8Array;
+  connected: boolean;
+  importLimitMw: number;
+  exportLimitMw: number;
+}
+
+/** Σ max(demand[t], threshold) over [a, b), from the scorer's demand tree. */
+export interface DemandTree {
+  readonly demand: Float64Array;
+  sumMaxWith(a: number, b: number, thresholdMw: number): number;
+  nodeMaxWith(node: number, span: number, thresholdMw: number): number;
+}
+
+const TOL = 1e-6;
+/** Gas events pack (hour × GAS_UNIT_LIMIT + unit) × 2 + up; GAS_EVENT_HOUR = 2 × the limit. */
+export const GAS_UNIT_LIMIT = 65536;
+export const GAS_EVENT_HOUR = 2 * GAS_UNIT_LIMIT;
+
+export class Dispatcher {
+  // Per-trial state and sums.
+  socMwh = 0;
+  gasMw = 0;
+  gridUp = true;
+  batteryOutMwh = 0;
+  batteryInMwh = 0;
+  gasMwh = 0;
+  importMwh = 0;
+  exportMwh = 0;
+  peakImportMw = 0;
+  unservedMwh = 0;
+  lossOfLoadHours = 0;
+  private readonly order: Int8Array;
+  private readonly battMw: number;
+  private readonly capMwh: number;
+  private readonly eta: number;
+  private readonly importMw: number;
+  private readonly exportMw: number;
+  private readonly connected: boolean;
+
+  constructor(plan: DispatchPlan) {
+    this.order = plan.order;
+    this.battMw = plan.batteryMwh > 0 ? plan.batteryMw : 0;
+    this.capMwh = this.battMw > 0 ? plan.batteryMwh : 0;
+    this.eta = plan.batteryEfficiency;
+    this.connected = plan.connected;
+    this.importMw = plan.connected ? plan.importLimitMw : 0;
+    this.exportMw = plan.connected ? plan.exportLimitMw : 0;
+  }
+
+  reset(): void {
+    this.socMwh = this.capMwh;
+    this.gasMw = 0;
+    this.gridUp = this.connected;
+    this.batteryOutMwh = 0;
+    this.batteryInMwh = 0;
+    this.gasMwh = 0;
+    this.importMwh = 0;
+    this.exportMwh = 0;
+    this.peakImportMw = 0;
+    this.unservedMwh = 0;
+    this.lossOfLoadHours = 0;
+  }
+
+  /**
+   * The trial's gas availability changes, packed (hour × 65,536 + unit) × 2 + (1 up, 0 down) and
+   * sorted; gas starts the trial at gasTotalMw with every unit up. Hours come in time order, so a
+   * pointer keeps gasMw current without breaking the reactors' stretches at every gas event.
+   */
+  setGasEvents(events: Uint32Array, unitMw: Float64Array, totalMw: number): void {
+    this.gasEvents = events;
+    this.gasUnitMw = unitMw;
+    this.gasPtr = 0;
+    this.gasMw = totalMw;
+  }
+
+  private gasEvents: Uint32Array = new Uint32Array(0);
+  private gasUnitMw: Float64Array = new Float64Array(0);
+  private gasPtr = 0;
+
+  /** One hour `t` short by `shortMw` after the reactors. */
+  short(t: number, shortMw: number): void {
+    const ev = this.gasEvents;
+    while (this.gasPtr < ev.length && ev[this.gasPtr] < (t + 1) * GAS_EVENT_HOUR) {
+      const e = ev[this.gasPtr];
+      const rest = e % GAS_EVENT_HOUR;
+      const mw = this.gasUnitMw[rest >> 1];
+      this.gasMw += (rest & 1) === 1 ? mw : -mw;
+      this.gasPtr += 1;
+    }
+    let rest = shortMw;
+    const order = this.order;
+    for (let k = 0; k < 3 && rest > 0; k += 1) {
+      const src = order[k];
+      if (src === 0) {
+        if (this.socMwh > 0) {
+          const out = Math.min(rest, this.battMw, this.socMwh);
+          this.socMwh -= out;
+          this.batteryOutMwh += out;
+          rest -= out;
+        }
+      } else if (src === 1) {
+        const g = rest < this.gasMw ? rest : this.gasMw;
+        this.gasMwh += g;
+        rest -= g;
+      } else if (this.gridUp) {
+        const i = rest < this.importMw ? rest : this.importMw;
+        this.importMwh += i;
+        if (i > this.peakImportMw) this.peakImportMw = i;
+        rest -= i;
+      }
+    }
+    if (rest > TOL) {
+      this.unservedMwh += rest;
+      this.lossOfLoadHours += 1;
+    } else if (rest > 0) {
+      this.unservedMwh += rest;
+    }
+  }
+
+  /** One hour with `surplusMw` ≥ 0 after the reactors. */
+  surplus(surplusMw: number): void {
+    let x = surplusMw > 0 ? surplusMw : 0;
+    if (this.socMwh < this.capMwh && x > 0) {
+      const room = this.capMwh - this.socMwh;
+      const c = Math.min(x, this.battMw, room / this.eta);
+      this.batteryInMwh += c;
+      // Topping up to the brim sets the level to capacity exactly, so "full" is an exact test.
+      this.socMwh = c === room / this.eta ? this.capMwh : this.socMwh + c * this.eta;
+      x -= c;
+    }
+    if (this.gridUp && this.exportMw > 0 && x > 0) {
+      this.exportMwh += x < this.exportMw ? x : this.exportMw;
+    }
+  }
+
+  /**
+   * Hours [a, b) all served at `deliveredMw` (demand ≤ delivered + tolerance); `node` ≥ 0 when
+   * they are exactly that tree node of `span` hours.
+   */
+  servedRange(
+    tree: DemandTree,
+    a: number,
+    b: number,
+    deliveredMw: number,
+    node: number,
+    span: number,
+  ): void {
+    let t = a;
+    const demand = tree.demand;
+    while (t < b && this.socMwh < this.capMwh) {
+      this.surplus(deliveredMw - demand[t]);
+      t += 1;
+    }
+    if (t >= b || !this.gridUp || this.exportMw <= 0) return;
+    // Σ min(D − d, E) = (b − t)·D − Σ max(d, D − E); a surplus below zero (within tolerance)
+    // exports nothing, so clamp through the threshold max(d, D).
+    const threshold = deliveredMw - this.exportMw;
+    const n = b - t;
+    const sum =
+      node >= 0 && t === a
+        ? tree.nodeMaxWith(node, span, threshold)
+        : tree.sumMaxWith(t, b, threshold);
+    const capped = n * deliveredMw - sum;
+    this.exportMwh += capped > 0 ? capped : 0;
+  }
+}
