@@ -94,7 +94,7 @@ describe('the evaluate answer', () => {
     expect(text).toContain('deployments[0].codYear not given: 2031');
     expect(text).toContain('deployments[1].codYear not given: 2032');
     expect(text).not.toContain('deployments[2].codYear not given');
-    expect(text).toContain('Real WACC 7%');
+    expect(text).toContain('options.economics.waccReal = 0.07');
     // Assumption-basis design numbers, e.g. Natrium's forced outage rate.
     expect(text).toMatch(/natrium forcedOutageRate = 0\.06 \(assumption/);
   });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { Value } from 'typebox/value';
+import { EvaluateResponse } from '../../server/schemas/evaluate-result.ts';
 import { testApp } from '../helpers/app.ts';
 
 // Real worker threads: the route must give the same answer as the in-process model.
@@ -49,6 +51,78 @@ describe('POST /api/evaluate', () => {
       Array.from({ length: 22 }, (_, i) => 2024 + i),
     );
     expect(res.headers['x-cache']).toBe('miss');
+    // The 200 matches its TypeBox schema, the route's siting included.
+    const errors = [...Value.Errors(EvaluateResponse, body)].map(
+      (e) => `${e.instancePath} ${e.message}`,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('echoes every new default with its source', async () => {
+    const body = (await evaluate(request)).json();
+    const text = body.assumptions.join('\n');
+    for (const phrase of [
+      'options.grid.mode not given: islanded',
+      'options.backup.order not given: battery, then gas, then grid',
+      'options.vollUsdPerMwh = 10000 (MISO value of lost load',
+      'options.backup.gas.forcedOutageRate = 0.07 (assumption',
+      'options.backup.gas.heatRateMmbtuPerMwh = 9.447 (EIA AEO2026',
+      'options.backup.gas.fuelPriceUsdPerMmbtu = 4 (assumption',
+      'options.backup.battery.roundTripEfficiency = 0.85 (NREL ATB',
+      'options.economics.waccReal = 0.07 (DESIGN.md',
+      'options.economics.foakPremium = 1.5 (assumption',
+      'options.economics.learningRate = 0.05 (EIA AEO2026',
+      'options.economics.taxCredit not given: none',
+      'Decommissioning ($/kW) = 1000 (assumption',
+      'location multiplier 0.99 (Tennessee',
+      'options.backup.gas.mw not given',
+    ]) {
+      expect(text).toContain(phrase);
+    }
+    const connected = await evaluate({
+      ...request,
+      options: { ...request.options, grid: { mode: 'connected' } },
+    });
+    const grid = connected.json().assumptions.join('\n');
+    expect(grid).toContain('options.grid.importPriceUsdPerMwh = 85 (assumption');
+    expect(grid).toContain('options.grid.exportPriceUsdPerMwh = 40 (EIA STEO');
+    expect(grid).toContain('options.grid.availability = 0.9999 (assumption');
+    expect(connected.json().grid.importLimitMw).toBeCloseTo(connected.json().demand.peakMw, 6);
+  });
+
+  it('sweeps years, with grid, backup and double circuits, in one request', async () => {
+    const res = await evaluate({
+      ...request,
+      deployments: [{ ...request.deployments[0], circuits: 2 }],
+      options: {
+        trials: 100,
+        years: [2031, 2035],
+        grid: { mode: 'connected', importLimitMw: 100 },
+        backup: {
+          gas: { mw: 100 },
+          battery: { mw: 50, mwh: 200 },
+          order: ['gas', 'battery', 'grid'],
+        },
+        economics: { taxCredit: 'ptc' },
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.deployments[0].circuits).toBe(2);
+    expect(body.backup).toMatchObject({
+      gasMw: 100,
+      gasSized: false,
+      batteryMw: 50,
+      batteryMwh: 200,
+    });
+    expect(body.backup.order).toEqual(['gas', 'battery', 'grid']);
+    expect(body.economics.taxCredit).toBe('ptc');
+    expect(body.economics.annualUsd.taxCredit).toBeLessThan(0);
+    const swept = body.timeline.filter(
+      (t: { servedEnergyFraction?: number }) => t.servedEnergyFraction !== undefined,
+    );
+    expect(swept.map((t: { year: number }) => t.year)).toEqual([2031, 2032, 2033, 2034, 2035]);
+    expect([...Value.Errors(EvaluateResponse, body)]).toEqual([]);
   });
 
   it("carries each deployment's siting checks against the campus", async () => {
@@ -117,6 +191,62 @@ describe('POST /api/evaluate rejects bad input naming the field', () => {
 
   it('no deployments', async () => {
     expect((await evaluate({ ...request, deployments: [] })).statusCode).toBe(400);
+  });
+
+  it.each([
+    ['options.grid.mode', { grid: { mode: 'bogus' } }, /options\.grid\.mode.*bogus/],
+    [
+      'options.grid.importLimitMw',
+      { grid: { mode: 'connected', importLimitMw: -1 } },
+      /importLimitMw.*-1/,
+    ],
+    [
+      'options.grid.availability',
+      { grid: { mode: 'connected', availability: 0.5 } },
+      /availability.*0\.5/,
+    ],
+    [
+      'options.grid.importPriceUsdPerMwh',
+      { grid: { mode: 'connected', importPriceUsdPerMwh: 20000 } },
+      /importPriceUsdPerMwh.*20000/,
+    ],
+    ['options.backup.gas.mw', { backup: { gas: { mw: -5 } } }, /gas\.mw.*-5/],
+    [
+      'options.backup.gas.forcedOutageRate',
+      { backup: { gas: { forcedOutageRate: 0.9 } } },
+      /forcedOutageRate.*0\.9/,
+    ],
+    [
+      'options.backup.gas.heatRateMmbtuPerMwh',
+      { backup: { gas: { heatRateMmbtuPerMwh: 2 } } },
+      /heatRateMmbtuPerMwh.*2/,
+    ],
+    ['options.backup.battery.mwh', { backup: { battery: { mwh: -1 } } }, /battery\.mwh.*-1/],
+    [
+      'options.backup.battery.roundTripEfficiency',
+      { backup: { battery: { roundTripEfficiency: 1.5 } } },
+      /roundTripEfficiency.*1\.5/,
+    ],
+    ['options.backup.order', { backup: { order: ['gas', 'gas', 'grid'] } }, /order/],
+    ['options.backup.order[0]', { backup: { order: ['coal', 'gas', 'grid'] } }, /order.*coal/],
+    ['options.vollUsdPerMwh', { vollUsdPerMwh: -1 }, /vollUsdPerMwh.*-1/],
+    ['options.economics.foakPremium', { economics: { foakPremium: 0.5 } }, /foakPremium.*0\.5/],
+    ['options.economics.learningRate', { economics: { learningRate: 0.9 } }, /learningRate.*0\.9/],
+    ['options.economics.waccReal', { economics: { waccReal: 0.5 } }, /waccReal.*0\.5/],
+    ['options.economics.taxCredit', { economics: { taxCredit: 'rebate' } }, /taxCredit.*rebate/],
+    ['options.years', { years: [2030] }, /options\.years/],
+    ['options.years[1]', { years: [2030, 2050] }, /years.*2050/],
+  ])('%s out of range', async (_field, options, message) => {
+    const res = await evaluate({ ...request, options: { ...request.options, ...options } });
+    expect(res.statusCode).toBe(400);
+    expect(['BAD_REQUEST', 'INVALID_INPUT']).toContain(res.json().error.code);
+    expect(res.json().error.message).toMatch(message);
+  });
+
+  it('deployments[0].circuits out of range', async () => {
+    const res = await evaluate(withDeployment({ circuits: 3 }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/circuits.*3/);
   });
 
   it('too many and too few trials', async () => {
