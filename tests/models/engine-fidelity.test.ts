@@ -306,7 +306,7 @@ describe('lifetime economics', () => {
 
   it('takes the ITC with the energy-community bonus at a coal site, and warns on a vendor target', () => {
     // A deployment on a retiring coal site (geo-data) gets 30% + 10% of capital back.
-    const coal = geo.sites.find((s) => s.kind === 'coal-retirement' && s.country !== 'CA');
+    const coal = geo.sites.find((s) => s.kind === 'coal-retirement');
     if (!coal) throw new Error('no coal site');
     const at = (taxCredit: 'none' | 'itc', designId = 'bwrx-300') =>
       evaluate(
