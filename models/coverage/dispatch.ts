@@ -25,14 +25,17 @@ export interface DispatchPlan {
   exportLimitMw: number;
 }
 
-/** Σ max(demand[t], threshold) over [a, b), from the scorer's demand tree. */
+/** Range sums over the demand series, from the scorer. */
 export interface DemandTree {
   readonly demand: Float64Array;
-  sumMaxWith(a: number, b: number, thresholdMw: number): number;
-  nodeMaxWith(node: number, span: number, thresholdMw: number): number;
+  /** Σ demand over [a, b). */
+  demandMwh(a: number, b: number): number;
+  /** Σ max(0, threshold − demand[t]) over [a, b). */
+  sumBelow(a: number, b: number, thresholdMw: number): number;
 }
 
 const TOL = 1e-6;
+const NO_EVENTS = new Uint32Array(0);
 /** Gas events pack (hour × GAS_UNIT_LIMIT + unit) × 2 + up; GAS_EVENT_HOUR = 2 × the limit. */
 export const GAS_UNIT_LIMIT = 65536;
 export const GAS_EVENT_HOUR = 2 * GAS_UNIT_LIMIT;
@@ -69,6 +72,9 @@ export class Dispatcher {
   }
 
   reset(): void {
+    this.gasReady = false;
+    this.gasEvents = NO_EVENTS;
+    this.gasPtr = 0;
     this.socMwh = this.capMwh;
     this.gasMw = 0;
     this.gridUp = this.connected;
@@ -97,9 +103,20 @@ export class Dispatcher {
   private gasEvents: Uint32Array = new Uint32Array(0);
   private gasUnitMw: Float64Array = new Float64Array(0);
   private gasPtr = 0;
+  /**
+   * Gas availability matters only in short hours, so a trial's gas outages are sampled at its
+   * first short hour (from the trial's own gas stream, so the draws are the same whenever they
+   * are taken): a well-supplied trial never pays for them.
+   */
+  sampleGas: (() => void) | null = null;
+  private gasReady = false;
 
   /** One hour `t` short by `shortMw` after the reactors. */
   short(t: number, shortMw: number): void {
+    if (!this.gasReady) {
+      this.gasReady = true;
+      if (this.sampleGas !== null) this.sampleGas();
+    }
     const ev = this.gasEvents;
     while (this.gasPtr < ev.length && ev[this.gasPtr] < (t + 1) * GAS_EVENT_HOUR) {
       const e = ev[this.gasPtr];
@@ -155,16 +172,15 @@ export class Dispatcher {
   }
 
   /**
-   * Hours [a, b) all served at `deliveredMw` (demand ≤ delivered + tolerance); `node` ≥ 0 when
-   * they are exactly that tree node of `span` hours.
+   * Hours [a, b) all served at `deliveredMw` (demand ≤ delivered + tolerance); `demandMwh` is
+   * their Σ demand.
    */
   servedRange(
     tree: DemandTree,
     a: number,
     b: number,
     deliveredMw: number,
-    node: number,
-    span: number,
+    demandMwh: number,
   ): void {
     let t = a;
     const demand = tree.demand;
@@ -173,15 +189,10 @@ export class Dispatcher {
       t += 1;
     }
     if (t >= b || !this.gridUp || this.exportMw <= 0) return;
-    // Σ min(D − d, E) = (b − t)·D − Σ max(d, D − E); a surplus below zero (within tolerance)
-    // exports nothing, so clamp through the threshold max(d, D).
-    const threshold = deliveredMw - this.exportMw;
-    const n = b - t;
-    const sum =
-      node >= 0 && t === a
-        ? tree.nodeMaxWith(node, span, threshold)
-        : tree.sumMaxWith(t, b, threshold);
-    const capped = n * deliveredMw - sum;
+    // Σ min(D − d, E) = Σ (D − d) − Σ max(0, D − d − E) = Σ (D − d) − Σ max(0, T − d), T = D − E.
+    const mwh = t === a ? demandMwh : tree.demandMwh(t, b);
+    const surplusMwh = (b - t) * deliveredMw - mwh;
+    const capped = surplusMwh - tree.sumBelow(t, b, deliveredMw - this.exportMw);
     this.exportMwh += capped > 0 ? capped : 0;
   }
 }

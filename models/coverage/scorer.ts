@@ -4,6 +4,7 @@
 // series: a node whose every hour is served costs O(1) (demand prefix sums), one whose every hour
 // is short costs one histogram add per hour, and only mixed nodes are split down to hours. A
 // well-supplied fleet-year then costs O(segments × log hours) instead of 8,760 steps.
+import { BelowSum, BLOCK_HOURS as importedBlockHours } from './below-sum.ts';
 import type { DemandTree, Dispatcher } from './dispatch.ts';
 import { upperBin as importedUpperBin, type HistogramSpec } from './histogram.ts';
 
@@ -14,6 +15,7 @@ export const SERVED_TOLERANCE_MW = 1e-6;
 const LEAF_SPAN = 8;
 // Module bindings are read through getters under the test and tsx loaders: hot calls use locals.
 const upperBin = importedUpperBin;
+const BLOCK_HOURS = importedBlockHours;
 
 export class HourScorer implements DemandTree {
   /** Backup and grid after the reactors; null when there is none (then nothing else runs). */
@@ -31,6 +33,7 @@ export class HourScorer implements DemandTree {
   private readonly prefix: Float64Array;
   private readonly inv: number;
   private readonly last: number;
+  private below: BelowSum | null = null;
   private readonly rightNodes = new Int32Array(32);
   private readonly rightSpans = new Int32Array(32);
 
@@ -93,6 +96,12 @@ export class HourScorer implements DemandTree {
    * nodes, each scored by `whole`.
    */
   range(a: number, b: number, deliveredMw: number): void {
+    // A stretch served throughout (the common case) is scored in one go: one max query and one
+    // O(1) sum, instead of a call per tree node.
+    if (this.rangeMax(a, b) - deliveredMw <= SERVED_TOLERANCE_MW) {
+      this.servedRange(a, b, deliveredMw);
+      return;
+    }
     // Nodes are scored in time order (left nodes as found, right nodes from a stack), because the
     // dispatcher's battery carries its state from hour to hour.
     let l = a + this.size;
@@ -116,17 +125,13 @@ export class HourScorer implements DemandTree {
     }
   }
 
-  /**
-   * Hours [a, b) known to be served at `deliveredMw` (every demand ≤ it + tolerance); `node` is
-   * their tree node when they are exactly one (−1 otherwise), so the dispatcher's export sum is
-   * O(1) there.
-   */
-  servedRange(a: number, b: number, deliveredMw: number, node = -1, span = 0): void {
+  /** Hours [a, b) known to be served at `deliveredMw` (every demand ≤ it + tolerance). */
+  servedRange(a: number, b: number, deliveredMw: number): void {
     const mwh = this.prefix[b] - this.prefix[a];
     this.served += mwh;
     this.surplus += (b - a) * deliveredMw - mwh;
     if (this.trace !== null) this.trace.fill(deliveredMw, a, b);
-    if (this.dispatch !== null) this.dispatch.servedRange(this, a, b, deliveredMw, node, span);
+    if (this.dispatch !== null) this.dispatch.servedRange(this, a, b, deliveredMw, mwh);
   }
 
   private shortRange(a: number, b: number, deliveredMw: number): void {
@@ -144,35 +149,78 @@ export class HourScorer implements DemandTree {
     if (this.trace !== null) this.trace.fill(deliveredMw, a, b);
   }
 
-  /** Σ max(demand[t], thresholdMw) over [a, b) (for capped exports). */
-  sumMaxWith(a: number, b: number, thresholdMw: number): number {
+  /** max demand over [a, b) (−Infinity when empty). */
+  rangeMax(a: number, b: number): number {
+    const tree = this.maxTree;
+    let l = a + this.size;
+    let r = b + this.size;
+    let m = Number.NEGATIVE_INFINITY;
+    while (l < r) {
+      if (l & 1) {
+        if (tree[l] > m) m = tree[l];
+        l += 1;
+      }
+      if (r & 1) {
+        r -= 1;
+        if (tree[r] > m) m = tree[r];
+      }
+      l >>= 1;
+      r >>= 1;
+    }
+    return m;
+  }
+
+  /** Σ max(0, thresholdMw − demand[t]) over [a, b) (for capped exports). */
+  sumBelow(a: number, b: number, thresholdMw: number): number {
     let sum = 0;
     let l = a + this.size;
     let r = b + this.size;
     for (let span = 1; l < r; span *= 2) {
-      if (l & 1) sum += this.nodeMaxWith(l++, span, thresholdMw);
-      if (r & 1) sum += this.nodeMaxWith(--r, span, thresholdMw);
+      if (l & 1) sum += this.nodeBelow(l++, span, thresholdMw);
+      if (r & 1) sum += this.nodeBelow(--r, span, thresholdMw);
       l >>= 1;
       r >>= 1;
     }
     return sum;
   }
 
-  /** Σ max(demand, thr) over one tree node's hours. */
-  nodeMaxWith(node: number, span: number, thr: number): number {
+  /** Σ max(0, thr − demand) over one node: O(1) when thr is outside its range, else its blocks. */
+  private nodeBelow(node: number, span: number, thr: number): number {
     const l = node * span - this.size;
     const end = l + span > HOURS ? HOURS : l + span;
-    if (end <= l) return 0;
-    if (this.minTree[node] >= thr) return this.prefix[end] - this.prefix[l];
-    if (this.maxTree[node] <= thr) return (end - l) * thr;
-    if (span <= LEAF_SPAN) {
+    if (end <= l || this.minTree[node] >= thr) return 0;
+    if (this.maxTree[node] <= thr) return (end - l) * thr - (this.prefix[end] - this.prefix[l]);
+    if (span === BLOCK_HOURS) {
+      this.below ??= new BelowSum(this.demand);
+      return this.below.block(l / BLOCK_HOURS, thr);
+    }
+    if (span < BLOCK_HOURS) {
       let sum = 0;
-      for (let t = l; t < end; t += 1) sum += this.demand[t] > thr ? this.demand[t] : thr;
+      for (let t = l; t < end; t += 1) if (this.demand[t] < thr) sum += thr - this.demand[t];
       return sum;
     }
-    return (
-      this.nodeMaxWith(2 * node, span / 2, thr) + this.nodeMaxWith(2 * node + 1, span / 2, thr)
-    );
+    return this.nodeBelow(2 * node, span / 2, thr) + this.nodeBelow(2 * node + 1, span / 2, thr);
+  }
+
+  /** min demand over [a, b) (+Infinity when empty). */
+  rangeMin(a: number, b: number): number {
+    const tree = this.minTree;
+    let l = a + this.size;
+    let r = b + this.size;
+    let m = Number.POSITIVE_INFINITY;
+    while (l < r) {
+      if (l & 1) {
+        if (tree[l] < m) m = tree[l];
+        l += 1;
+      }
+      if (r & 1) {
+        r -= 1;
+        if (tree[r] < m) m = tree[r];
+      }
+      l >>= 1;
+      r >>= 1;
+    }
+    return m;
   }
 
   /** A whole tree node: all served, all short, hour by hour when small, else its two halves. */
@@ -180,8 +228,7 @@ export class HourScorer implements DemandTree {
     const l = node * span - this.size;
     const end = l + span > HOURS ? HOURS : l + span;
     if (end <= l) return;
-    if (this.maxTree[node] - mw <= SERVED_TOLERANCE_MW)
-      return this.servedRange(l, end, mw, node, span);
+    if (this.maxTree[node] - mw <= SERVED_TOLERANCE_MW) return this.servedRange(l, end, mw);
     if (this.minTree[node] - mw > SERVED_TOLERANCE_MW) return this.shortRange(l, end, mw);
     if (span <= LEAF_SPAN) {
       for (let t = l; t < end; t += 1) this.hour(t, mw);

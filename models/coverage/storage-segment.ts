@@ -52,7 +52,11 @@ export function storageState(storage: StorageArrays): StorageState {
     flows: new Float64Array(3 * n),
     topUpMw,
     canIdle,
-    keepAfter: Float64Array.from({ length: HOURS + 1 }, (_, h) => STORAGE_KEEP_PER_HOUR ** h),
+    // 8,761 powers: only when there is storage to decay.
+    keepAfter:
+      n > 0
+        ? Float64Array.from({ length: HOURS + 1 }, (_, h) => STORAGE_KEEP_PER_HOUR ** h)
+        : new Float64Array(0),
     counts: new Float64Array(3),
   };
 }

@@ -88,7 +88,7 @@ function workspace(plan: SimPlan): Workspace {
   const scorer = new HourScorer(plan.demandMw, plan.shortfall);
   const dispatcher = plan.dispatchActive ? new Dispatcher(plan.dispatch) : null;
   scorer.dispatch = dispatcher;
-  return {
+  const ws: Workspace = {
     sink: newSink(new Float64Array(HOURS + 1), touched),
     gridDiff: new Float64Array(HOURS + 1),
     gasEvents: new EventList(),
@@ -98,6 +98,8 @@ function workspace(plan: SimPlan): Workspace {
     dispatcher,
     streams: new UnitStreams(plan.seed, plan.deploymentCount),
   };
+  if (dispatcher !== null) dispatcher.sampleGas = () => sampleGas(plan, ws);
+  return ws;
 }
 
 /** Each deployment's line-down pairs for the trial (double circuit: both paths, or common mode). */
@@ -124,44 +126,45 @@ function sampleLines(plan: SimPlan, ws: Workspace): Float64Array {
   return all.length > 0 ? Float64Array.from(all) : NO_PAIRS;
 }
 
-/** Gas units' outages as dispatcher events; the grid's down pairs into gridDiff. */
-function sampleBackup(plan: SimPlan, ws: Workspace): void {
+/** The trial's gas units' outages as dispatcher events (called at the trial's first short hour). */
+function sampleGas(plan: SimPlan, ws: Workspace): void {
   const gas = plan.gas;
-  const dispatcher = ws.dispatcher;
-  if (dispatcher !== null) {
-    const events = ws.gasEvents;
-    events.length = 0;
-    let totalMw = 0;
-    if (gas.count > 0) {
-      const rng = ws.streams.special(GAS_STREAM_INDEX);
-      const down: number[] = [];
-      for (let k = 0; k < gas.count; k += 1) {
-        totalMw += gas.unitMw[k];
-        down.length = 0;
-        sampleDownPairs(rng, gas.mttfHours, gas.mttrHours, down);
-        for (let j = 0; j < down.length; j += 2) {
-          events.push((down[j] * GAS_UNIT_LIMIT + k) * 2);
-          if (down[j + 1] < HOURS) events.push((down[j + 1] * GAS_UNIT_LIMIT + k) * 2 + 1);
-        }
+  const dispatcher = ws.dispatcher as Dispatcher;
+  const events = ws.gasEvents;
+  events.length = 0;
+  let totalMw = 0;
+  if (gas.count > 0) {
+    const rng = ws.streams.special(GAS_STREAM_INDEX);
+    const down: number[] = [];
+    for (let k = 0; k < gas.count; k += 1) {
+      totalMw += gas.unitMw[k];
+      down.length = 0;
+      sampleDownPairs(rng, gas.mttfHours, gas.mttrHours, down);
+      for (let j = 0; j < down.length; j += 2) {
+        events.push((down[j] * GAS_UNIT_LIMIT + k) * 2);
+        if (down[j + 1] < HOURS) events.push((down[j + 1] * GAS_UNIT_LIMIT + k) * 2 + 1);
       }
     }
-    dispatcher.setGasEvents(events.values.subarray(0, events.length).sort(), gas.unitMw, totalMw);
   }
-  if (plan.grid.connected) {
-    const down: number[] = [];
-    sampleDownPairs(
-      ws.streams.special(GRID_STREAM_INDEX),
-      plan.grid.mttfHours,
-      plan.grid.mttrHours,
-      down,
-    );
-    const touched = ws.sink.touched;
-    for (let k = 0; k < down.length; k += 2) {
-      ws.gridDiff[down[k]] -= 1;
-      ws.gridDiff[down[k + 1]] += 1;
-      touched.push(down[k]);
-      touched.push(down[k + 1]);
-    }
+  dispatcher.setGasEvents(events.values.subarray(0, events.length).sort(), gas.unitMw, totalMw);
+}
+
+/** The grid's down pairs into gridDiff (they break stretches: exports depend on them). */
+function sampleGrid(plan: SimPlan, ws: Workspace): void {
+  if (!plan.grid.connected) return;
+  const down: number[] = [];
+  sampleDownPairs(
+    ws.streams.special(GRID_STREAM_INDEX),
+    plan.grid.mttfHours,
+    plan.grid.mttrHours,
+    down,
+  );
+  const touched = ws.sink.touched;
+  for (let k = 0; k < down.length; k += 2) {
+    ws.gridDiff[down[k]] -= 1;
+    ws.gridDiff[down[k + 1]] += 1;
+    touched.push(down[k]);
+    touched.push(down[k + 1]);
   }
 }
 
@@ -200,7 +203,7 @@ function sampleFleet(
     partial.availableMwh[at + d] += upHours * u.netMw[i];
     partial.deliverableMwh[at + d] += sink.deliverableHours * u.netMw[i];
   }
-  sampleBackup(plan, ws);
+  sampleGrid(plan, ws);
 }
 
 const EVENT_HOUR = 2 * STORAGE_SLOT_LIMIT;

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadGeoData } from '../../geo-data/load.ts';
 import type { Design } from '../../models/records.ts';
-import { streamFor } from '../../models/rng.ts';
+import { streamFor, type Rng } from '../../models/rng.ts';
+import { LINE_STREAM_UNIT, SPECIAL_DEPLOYMENT } from '../../models/supply/streams.ts';
 import { evaluate, type EvaluateInputs } from '../../models/scenario.ts';
 import {
   designParams,
@@ -140,6 +141,24 @@ describe('per-unit streams', () => {
           const a = streams.unit(d, u);
           const b = streamFor(42, trial, d, u);
           for (let k = 0; k < 5; k += 1) expect(a.nextUint32()).toBe(b.nextUint32());
+        }
+      }
+    }
+  });
+
+  it('match streamFor for big seeds, line streams and the gas and grid streams', () => {
+    for (const seed of [0, 1, 2 ** 31 - 1, 2 ** 40 + 12345]) {
+      const streams = new UnitStreams(seed, 2);
+      for (const trial of [0, 7, 4999]) {
+        streams.startTrial(trial);
+        const pairs: [Rng, Rng][] = [
+          [streams.unit(1, LINE_STREAM_UNIT), streamFor(seed, trial, 1, LINE_STREAM_UNIT)],
+          [streams.special(0), streamFor(seed, trial, SPECIAL_DEPLOYMENT, 0)],
+          [streams.special(1), streamFor(seed, trial, SPECIAL_DEPLOYMENT, 1)],
+          [streams.unit(0, 99), streamFor(seed, trial, 0, 99)],
+        ];
+        for (const [a, b] of pairs) {
+          for (let k = 0; k < 4; k += 1) expect(a.nextUint32()).toBe(b.nextUint32());
         }
       }
     }
