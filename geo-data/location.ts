@@ -16,7 +16,10 @@ const SHIFTED: Record<string, string> = {
 };
 
 function multipliers(file: string): Record<string, number> {
-  const text = readFileSync(fileURLToPath(new URL(`economics/${file}`, import.meta.url)), 'utf8');
+  const text = readFileSync(
+    fileURLToPath(new URL(`reference/economics/${file}`, import.meta.url)),
+    'utf8',
+  );
   const lines = text.trim().split(/\r?\n/).slice(1);
   const byState = new Map<string, number[]>();
   for (const line of lines) {

@@ -1,15 +1,15 @@
-// The shared reference data (../shared/reference-data) as the build reads it: only the fields
-// the build uses are typed; see that directory's README for what each one means.
+// The reference data as the build reads it (geo-data/reference/, copied into the repository with
+// its provenance): only the fields the build uses are typed; see that folder's README.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Confidence, SourceRef } from '../../models/records.ts';
 
-/** REFERENCE_DATA_DIR, else <repo>/../shared/reference-data (where CI keeps it too). */
+/** REFERENCE_DATA_DIR, else the copy in the repository, geo-data/reference. */
 export function defaultReferenceDir(): string {
   return (
     process.env.REFERENCE_DATA_DIR ??
-    fileURLToPath(new URL('../../../shared/reference-data', import.meta.url))
+    fileURLToPath(new URL('../../geo-data/reference', import.meta.url))
   );
 }
 
