@@ -227,7 +227,8 @@ export const TORNADO_SWINGS = {
   learningDelta: 0.05,
 } as const;
 
-const BASE_VARIANT: TornadoVariant = {
+/** Every parameter at its base: the variant the answer itself is costed at. */
+export const BASE_VARIANT: TornadoVariant = {
   capitalScale: 1,
   waccDelta: 0,
   availabilityDelta: 0,

@@ -151,18 +151,27 @@ export class HourScorer implements DemandTree {
 
   /** max demand over [a, b) (−Infinity when empty). */
   rangeMax(a: number, b: number): number {
-    const tree = this.maxTree;
+    return this.extreme(this.maxTree, a, b, 1);
+  }
+
+  /** min demand over [a, b) (+Infinity when empty). */
+  rangeMin(a: number, b: number): number {
+    return -this.extreme(this.minTree, a, b, -1);
+  }
+
+  /** max of sign × tree over [a, b)'s nodes (bottom-up, iterative). */
+  private extreme(tree: Float64Array, a: number, b: number, sign: number): number {
     let l = a + this.size;
     let r = b + this.size;
     let m = Number.NEGATIVE_INFINITY;
     while (l < r) {
       if (l & 1) {
-        if (tree[l] > m) m = tree[l];
+        if (sign * tree[l] > m) m = sign * tree[l];
         l += 1;
       }
       if (r & 1) {
         r -= 1;
-        if (tree[r] > m) m = tree[r];
+        if (sign * tree[r] > m) m = sign * tree[r];
       }
       l >>= 1;
       r >>= 1;
@@ -200,27 +209,6 @@ export class HourScorer implements DemandTree {
       return sum;
     }
     return this.nodeBelow(2 * node, span / 2, thr) + this.nodeBelow(2 * node + 1, span / 2, thr);
-  }
-
-  /** min demand over [a, b) (+Infinity when empty). */
-  rangeMin(a: number, b: number): number {
-    const tree = this.minTree;
-    let l = a + this.size;
-    let r = b + this.size;
-    let m = Number.POSITIVE_INFINITY;
-    while (l < r) {
-      if (l & 1) {
-        if (tree[l] < m) m = tree[l];
-        l += 1;
-      }
-      if (r & 1) {
-        r -= 1;
-        if (tree[r] < m) m = tree[r];
-      }
-      l >>= 1;
-      r >>= 1;
-    }
-    return m;
   }
 
   /** A whole tree node: all served, all short, hour by hour when small, else its two halves. */

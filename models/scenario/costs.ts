@@ -11,6 +11,7 @@
 // The tornado's variants are computed analytically from the base Monte Carlo result
 // (MODEL_NOTES): no re-simulation.
 import {
+  BASE_VARIANT,
   backupCost,
   capitalRecoveryFactor,
   deliveredCostUsdPerMwh,
@@ -235,14 +236,7 @@ const totalOf = (a: Economics['annualUsd']): number =>
   a.gridImport -
   a.gridExportRevenue;
 
-const BASE: TornadoVariant = {
-  capitalScale: 1,
-  waccDelta: 0,
-  availabilityDelta: 0,
-  distanceScale: 1,
-  foakDelta: 0,
-  learningDelta: 0,
-};
+const BASE = BASE_VARIANT;
 
 export interface FleetEconomics extends Economics {
   /** Per deployment: capital of each unit ($/kW), its capex and its own LCOE. */

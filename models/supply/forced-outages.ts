@@ -175,9 +175,14 @@ export function unionPairs(a: readonly number[], b: readonly number[]): number[]
   const all: [number, number][] = [];
   for (let i = 0; i < a.length; i += 2) all.push([a[i], a[i + 1]]);
   for (let i = 0; i < b.length; i += 2) all.push([b[i], b[i + 1]]);
-  all.sort((x, y) => x[0] - y[0]);
+  return mergePairs(all);
+}
+
+/** [start, end) pairs (any order) sorted and merged where they touch, flattened. */
+export function mergePairs(pairs: [number, number][]): number[] {
+  pairs.sort((x, y) => x[0] - y[0]);
   const out: number[] = [];
-  for (const [s, e] of all) {
+  for (const [s, e] of pairs) {
     const last = out.length - 1;
     if (last > 0 && s <= out[last]) out[last] = Math.max(out[last], e);
     else out.push(s, e);

@@ -22,6 +22,7 @@
 import { MONTH_START_DAY } from '../calendar.ts';
 import { DAYS_PER_MONTH, HOURS_PER_YEAR } from '../units.ts';
 import { DAYS_PER_PLANNING_YEAR, type DesignParams } from './design-params.ts';
+import { mergePairs } from './forced-outages.ts';
 
 /** DESIGN.md: outages at least 14 days apart. */
 export const STAGGER_GAP_DAYS = 14;
@@ -246,7 +247,7 @@ function pieces(o: PlannedOutage, P: number): { year: number; start: number; end
 function unitPairs(units: readonly PlanUnitInput[], outages: readonly PlannedOutage[], P: number) {
   const n = units.length;
   const index = new Map(units.map((u, i) => [`${u.deployment}:${u.unit}`, i]));
-  const lists: number[][][] = Array.from({ length: P * n }, () => []);
+  const lists: [number, number][][] = Array.from({ length: P * n }, () => []);
   for (const o of outages) {
     const i = index.get(`${o.deployment}:${o.unit}`) as number;
     for (const piece of pieces(o, P)) lists[piece.year * n + i].push([piece.start, piece.end]);
@@ -255,13 +256,7 @@ function unitPairs(units: readonly PlanUnitInput[], outages: readonly PlannedOut
   const flat: number[] = [];
   const plannedHours = new Float64Array(n);
   lists.forEach((list, k) => {
-    list.sort((a, b) => a[0] - b[0]);
-    const merged: number[] = [];
-    for (const [s, e] of list) {
-      const last = merged.length - 1;
-      if (last > 0 && s <= merged[last]) merged[last] = Math.max(merged[last], e);
-      else merged.push(s, e);
-    }
+    const merged = mergePairs(list);
     for (let j = 0; j < merged.length; j += 2) plannedHours[k % n] += merged[j + 1] - merged[j];
     flat.push(...merged);
     from[k + 1] = from[k] + merged.length / 2;
