@@ -40,7 +40,7 @@ export async function run(args: string[]): Promise<string> {
           d.type,
           d.netMwe.value,
           fmt(d.capitalCostUsdPerKw.value),
-          d.capitalCostUsdPerKw.basis,
+          `${d.capitalCostUsdPerKw.basis}, ${d.capitalCostKind}`,
           d.earliestCodYear.value,
         ]),
       ]);
