@@ -77,7 +77,7 @@ export function evaluate(
   const prepared = prepareEvaluation(inputs, data);
   const partial = runTrials(prepared, 0, prepared.trials, options.onProgress);
   const sweep = prepared.sweep.map((ys, k) =>
-    ys === prepared.main
+    ys.year === prepared.year
       ? undefined
       : mergePartials(prepared, [runTrials(prepared, 0, prepared.trials, undefined, k + 1)], k + 1),
   );

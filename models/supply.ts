@@ -14,7 +14,6 @@ export {
   SEASON_END_DAY,
   SEASON_START_DAY,
   STAGGER_GAP_DAYS,
-  designPlannedShare,
   planFleetOutages,
   planPeriodYears,
   planYearOf,

@@ -272,13 +272,12 @@ export function fleetEconomics(inputs: CostInputs): FleetEconomics {
       lcoeUsdPerMwh: lcoeOf([d], s) ?? 0,
     };
   });
-  const gasFuelUsdPerMwh = 0;
   return {
     lcoeUsdPerMwh: lcoeOf(inputs.deployments, s),
     deliveredCostUsdPerMwh: finiteOrNull(costAt(BASE)),
     capexUsd: perDeployment.reduce((sum, d) => sum + d.capexUsd, 0),
     transmissionCapexUsd: inputs.deployments.reduce((sum, d) => sum + d.line.capexUsd, 0),
-    backupCapexUsd: backupCost({ ...inputs.backup, gasMwh: 0, gasFuelUsdPerMwh }).capexUsd,
+    backupCapexUsd: backupCost({ ...inputs.backup, gasMwh: 0, gasFuelUsdPerMwh: 0 }).capexUsd,
     annualUsd: base.out,
     taxCredit: inputs.options.economics.taxCredit,
     tornado: tornado(costAt),

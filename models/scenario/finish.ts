@@ -10,6 +10,7 @@ import { BACKUP_ASSUMPTIONS } from '../economics.ts';
 import { DEFAULTS, note } from './defaults.ts';
 import { fleetEconomics, lifetimeAvailability } from './costs.ts';
 import type { EvaluateResult, Prepared, PreparedDeployment, YearSim } from './types.ts';
+import { GAS_PILOT_TRIALS } from './year-sim.ts';
 
 const HOURS = 8760;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -134,7 +135,7 @@ export function finishEvaluation(
     assumptions.push(
       `options.backup.gas.mw not given: ${main.gasMw} MW, the reactors' shortfall at the ` +
         `${prepared.targetReliability} quantile of trial-hours (DESIGN.md rule), measured on the ` +
-        `first ${Math.min(prepared.trials, 200)} trials with backup off.`,
+        `first ${Math.min(prepared.trials, GAS_PILOT_TRIALS)} trials with backup off.`,
     );
   }
   if (prepared.options.battery.mw === undefined && prepared.options.battery.mwh === undefined) {

@@ -15,7 +15,6 @@ import {
   validateOptions,
   type EvaluateData,
   type EvaluateInputs,
-  type ValidOptions,
 } from './inputs.ts';
 import { MODEL_NOTES, supplyWarnings } from './notes.ts';
 import { fleetScheduleByYear } from './schedule.ts';
@@ -100,11 +99,11 @@ function locationNotes(deployments: readonly PreparedDeployment[], data: Evaluat
   return [...new Set(notes)];
 }
 
-function scheduleYears(options: ValidOptions, year: number): number[] {
-  const out: number[] = [];
-  for (let y = EVALUATE_LIMITS.yearMin; y <= EVALUATE_LIMITS.yearMax; y += 1) out.push(y);
-  return options.years ? out : out.filter((y) => y <= Math.max(year, EVALUATE_LIMITS.yearMax));
-}
+/** The timeline's years, 2024–2045: the calendar view covers all of them. */
+const TIMELINE_YEARS = Array.from(
+  { length: EVALUATE_LIMITS.yearMax - EVALUATE_LIMITS.yearMin + 1 },
+  (_, i) => EVALUATE_LIMITS.yearMin + i,
+);
 
 export function prepareEvaluation(inputs: EvaluateInputs, data: EvaluateData): Prepared {
   const raw = (inputs ?? {}) as Partial<EvaluateInputs>;
@@ -140,7 +139,7 @@ export function prepareEvaluation(inputs: EvaluateInputs, data: EvaluateData): P
       sweep.push(y === year ? main : buildYearSim(ctx, y).yearSim);
     }
   }
-  const schedule = fleetScheduleByYear(outagePlan, deployments, scheduleYears(options, year));
+  const schedule = fleetScheduleByYear(outagePlan, deployments, TIMELINE_YEARS);
 
   const usedDesigns = [...new Set(deploymentInputs.map((d) => d.designId))];
   for (const id of usedDesigns) {

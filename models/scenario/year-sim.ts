@@ -95,8 +95,9 @@ export function buildYearSim(
     if (d.codYear <= year) largestTripMw = Math.max(largestTripMw, d.design.peakMwe);
   }
   const sizedBatteryMw = Math.max(demand.swing.mw, largestTripMw);
-  const batteryMw = options.battery.mw ?? (options.battery.mwh ?? sizedBatteryMw * 1) / 1;
-  const batteryMwh = options.battery.mwh ?? batteryMw * 1;
+  // One hour of storage (DESIGN.md) unless both MW and MWh are given.
+  const batteryMw = options.battery.mw ?? options.battery.mwh ?? sizedBatteryMw;
+  const batteryMwh = options.battery.mwh ?? batteryMw;
   const connected = options.grid.mode === 'connected';
   const importLimitMw = options.grid.importLimitMw ?? demand.peakMw;
   const A = options.grid.availability;

@@ -21,7 +21,7 @@
 //    refuelling outage (the work is done there).
 import { MONTH_START_DAY } from '../calendar.ts';
 import { DAYS_PER_MONTH, HOURS_PER_YEAR } from '../units.ts';
-import { DAYS_PER_PLANNING_YEAR, type DesignParams } from './design-params.ts';
+import type { DesignParams } from './design-params.ts';
 import { mergePairs } from './forced-outages.ts';
 
 /** DESIGN.md: outages at least 14 days apart. */
@@ -268,12 +268,4 @@ function unitPairs(units: readonly PlanUnitInput[], outages: readonly PlannedOut
 /** The plan year that calendar year `year` maps to. */
 export function planYearOf(year: number, periodYears: number): number {
   return (((year - PLAN_EPOCH_YEAR) % periodYears) + periodYears) % periodYears;
-}
-
-/** Long-run planned share of a design alone: refuel days / interval + maintenance / year. */
-export function designPlannedShare(p: DesignParams): number {
-  return (
-    (p.refuelOutageDays > 0 ? p.refuelOutageDays / p.refuelIntervalDays : 0) +
-    p.maintenanceDaysPerYear / DAYS_PER_PLANNING_YEAR
-  );
 }

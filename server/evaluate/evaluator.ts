@@ -72,9 +72,7 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     // The evaluated year, then each options.years year that is not it (same seed streams).
     const sims: (SimPlan | null)[] = [
       prepared.main.sim,
-      ...prepared.sweep.map((ys) =>
-        ys === prepared.main || ys.year === prepared.year ? null : ys.sim,
-      ),
+      ...prepared.sweep.map((ys) => (ys.year === prepared.year ? null : ys.sim)),
     ];
     const total = sims.filter((sim) => sim !== null).length * prepared.trials;
     let done = 0;
