@@ -9,6 +9,8 @@ import type {
   Campus,
   CandidateSite,
   Design,
+  InterconnectionPoint,
+  PowerPlant,
   SeismicZoneProps,
   SupplyDeal,
 } from '../models/records.ts';
@@ -22,6 +24,8 @@ export const DEFAULT_GEO_DATA_DIR = fileURLToPath(new URL('.', import.meta.url))
 export type CampusProperties = Omit<Campus, 'lat' | 'lon'>;
 export type SupplyDealProperties = Omit<SupplyDeal, 'lat' | 'lon'>;
 export type SiteProperties = Omit<CandidateSite, 'lat' | 'lon'>;
+export type PlantProperties = Omit<PowerPlant, 'lat' | 'lon'>;
+export type InterconnectionProperties = Omit<InterconnectionPoint, 'lat' | 'lon'>;
 export type SeismicZoneCollection = FeatureCollection<Polygon | MultiPolygon, SeismicZoneProps> & {
   metadata?: unknown;
 };
@@ -35,6 +39,8 @@ export interface GeoDataFiles {
   seismicZones: SeismicZoneCollection;
   /** gpu-power.json verbatim: accelerators[] and racks[] with ids, PUE ranges, load facts. */
   gpuPower: unknown;
+  plants: FeatureCollection<Point, PlantProperties>;
+  interconnections: FeatureCollection<Point, InterconnectionProperties>;
 }
 
 export interface GeoData {
@@ -44,11 +50,17 @@ export interface GeoData {
   designs: Design[];
   seismicZones: SeismicZoneCollection;
   gpuPower: unknown;
+  /** Every plant of 100 MW+ in North America (NACEI 2017), for the map. */
+  plants: PowerPlant[];
+  /** EIA-860 2019 plants at ≥ 230 kV: the known high-voltage interconnection points. */
+  interconnections: InterconnectionPoint[];
   /** The GeoJSON as bundled, served by the data routes. */
   raw: {
     campuses: GeoDataFiles['campuses'];
     sites: GeoDataFiles['sites'];
     supplyDeals: GeoDataFiles['supplyDeals'];
+    plants: GeoDataFiles['plants'];
+    interconnections: GeoDataFiles['interconnections'];
   };
   /** Short sha256 of the file bytes; part of cache keys. */
   version: string;
@@ -109,7 +121,15 @@ export function loadGeoData(dir: string = DEFAULT_GEO_DATA_DIR): GeoData {
     designs: files.designs.designs,
     seismicZones: files.seismicZones,
     gpuPower: files.gpuPower,
-    raw: { campuses: files.campuses, sites: files.sites, supplyDeals: files.supplyDeals },
+    plants: files.plants.features.map(withLatLon),
+    interconnections: files.interconnections.features.map(withLatLon),
+    raw: {
+      campuses: files.campuses,
+      sites: files.sites,
+      supplyDeals: files.supplyDeals,
+      plants: files.plants,
+      interconnections: files.interconnections,
+    },
     version: geoDataVersion(texts),
   };
 }

@@ -1,11 +1,16 @@
 // TypeBox schemas of every bundled record kind (DESIGN.md "Data records"). Each mirrors a type
 // in models/records.ts; the assertions at the end fail the type-check if the two drift apart.
 import { Type, type Static, type TSchema } from 'typebox';
+import { PLANT_FUELS, SITE_KINDS } from '../models/records.ts';
 import type {
   Campus,
   CampusPhase,
   CandidateSite,
   Design,
+  InterconnectionPoint,
+  InterconnectionRef,
+  MwByFuel,
+  PowerPlant,
   PublishedAccelerators,
   PublishedTotal,
   SeismicZoneProps,
@@ -184,10 +189,35 @@ export const DesignSchema = Type.Object(
 
 export const DesignsFileSchema = Type.Object({ designs: Type.Array(DesignSchema) }, closed);
 
+const CountrySchema = Type.Enum(['US', 'CA', 'MX']);
+const kvOrNull = () => nullable(Type.Number({ exclusiveMinimum: 0 }));
+
+export const PlantFuelSchema = Type.Enum(PLANT_FUELS);
+/** MW by fuel: each key a fuel of the plant table, each value above 0. */
+export const MwByFuelSchema = Type.Partial(
+  Type.Object(
+    Object.fromEntries(PLANT_FUELS.map((f) => [f, positiveMw()])) as Record<
+      (typeof PLANT_FUELS)[number],
+      ReturnType<typeof positiveMw>
+    >,
+    closed,
+  ),
+);
+
+export const InterconnectionRefSchema = Type.Object(
+  {
+    plantId: text(),
+    name: text(),
+    kv: Type.Number({ minimum: 230 }),
+    km: Type.Number({ minimum: 0 }),
+  },
+  closed,
+);
+
 const siteFields = {
   id: text(),
   name: text(),
-  kind: Type.Enum(['smr-project', 'nuclear-plant', 'coal-retirement', 'federal-site']),
+  kind: Type.Enum(SITE_KINDS),
   state: Type.Optional(Type.String()),
   existingMw: Type.Number({ minimum: 0 }),
   existingMwBasis: Type.Optional(nullable(Type.String())),
@@ -201,9 +231,54 @@ const siteFields = {
   notes: Type.Optional(Type.String()),
   coordSource: Type.Optional(Type.String()),
   coordConfidence: Type.Optional(ConfidenceSchema),
+  country: CountrySchema,
+  owner: Type.Optional(Type.String()),
+  mwByFuel: Type.Optional(MwByFuelSchema),
+  gridVoltageKv: kvOrNull(),
+  nearestInterconnection: nullable(InterconnectionRefSchema),
+  nearestInterconnection345: nullable(InterconnectionRefSchema),
+  plantId: Type.Optional(text()),
+  eiaPlantCode: Type.Optional(Type.Integer({ minimum: 1 })),
+  asOf: text(),
   source: text(),
   confidence: ConfidenceSchema,
 };
+
+const plantFields = {
+  id: text(),
+  name: text(),
+  country: CountrySchema,
+  state: text(),
+  owner: Type.String(),
+  totalMw: Type.Number({ minimum: 100 }),
+  primaryFuel: PlantFuelSchema,
+  mwByFuel: MwByFuelSchema,
+  gridVoltageKv: kvOrNull(),
+  waterSource: nullable(text()),
+  balancingAuthority: nullable(text()),
+  nercRegion: nullable(text()),
+  eiaPlantCode: nullable(Type.Integer({ minimum: 1 })),
+  asOf: text(),
+  source: text(),
+};
+export const PlantPropertiesSchema = Type.Object(plantFields, closed);
+export const PowerPlantSchema = Type.Object({ ...plantFields, ...latLon }, closed);
+
+const interconnectionFields = {
+  id: text(),
+  name: text(),
+  kv: Type.Number({ minimum: 230 }),
+  state: text(),
+  balancingAuthority: nullable(text()),
+  transmissionOwner: nullable(text()),
+  asOf: text(),
+  source: text(),
+};
+export const InterconnectionPropertiesSchema = Type.Object(interconnectionFields, closed);
+export const InterconnectionPointSchema = Type.Object(
+  { ...interconnectionFields, ...latLon },
+  closed,
+);
 
 export const SitePropertiesSchema = Type.Object(siteFields, closed);
 export const CandidateSiteSchema = Type.Object({ ...siteFields, ...latLon }, closed);
@@ -244,6 +319,8 @@ export function FeatureCollectionSchema<T extends TSchema>(feature: T) {
 export const CampusFeatureSchema = PointFeatureSchema(CampusPropertiesSchema);
 export const SupplyDealFeatureSchema = PointFeatureSchema(SupplyDealPropertiesSchema);
 export const SiteFeatureSchema = PointFeatureSchema(SitePropertiesSchema);
+export const PlantFeatureSchema = PointFeatureSchema(PlantPropertiesSchema);
+export const InterconnectionFeatureSchema = PointFeatureSchema(InterconnectionPropertiesSchema);
 export const SeismicZoneFeatureSchema = Type.Object(
   {
     type: Type.Literal('Feature'),
@@ -263,6 +340,10 @@ export const SeismicZoneFeatureSchema = Type.Object(
 export const CampusCollectionSchema = FeatureCollectionSchema(CampusFeatureSchema);
 export const SupplyDealCollectionSchema = FeatureCollectionSchema(SupplyDealFeatureSchema);
 export const SiteCollectionSchema = FeatureCollectionSchema(SiteFeatureSchema);
+export const PlantCollectionSchema = FeatureCollectionSchema(PlantFeatureSchema);
+export const InterconnectionCollectionSchema = FeatureCollectionSchema(
+  InterconnectionFeatureSchema,
+);
 export const SeismicZoneCollectionSchema = FeatureCollectionSchema(SeismicZoneFeatureSchema);
 
 // Compile-time proof that each schema describes exactly its record type.
@@ -279,4 +360,8 @@ const _sameDeal: Same<Static<typeof SupplyDealSchema>, SupplyDeal> = true;
 const _sameSourced: Same<Static<typeof SourcedSchema>, Sourced> = true;
 const _sameDesign: Same<Static<typeof DesignSchema>, Design> = true;
 const _sameSite: Same<Static<typeof CandidateSiteSchema>, CandidateSite> = true;
+const _sameMwByFuel: Same<Static<typeof MwByFuelSchema>, MwByFuel> = true;
+const _sameRef: Same<Static<typeof InterconnectionRefSchema>, InterconnectionRef> = true;
+const _samePlant: Same<Static<typeof PowerPlantSchema>, PowerPlant> = true;
+const _samePoint: Same<Static<typeof InterconnectionPointSchema>, InterconnectionPoint> = true;
 const _sameZone: Same<Static<typeof SeismicZonePropsSchema>, SeismicZoneProps> = true;

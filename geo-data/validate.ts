@@ -7,6 +7,8 @@ import {
   DesignSchema,
   SeismicZoneFeatureSchema,
   SiteFeatureSchema,
+  PlantFeatureSchema,
+  InterconnectionFeatureSchema,
   SupplyDealFeatureSchema,
 } from './schema.ts';
 import { checkDesign } from './validate-designs.ts';
@@ -31,6 +33,8 @@ export const GEO_DATA_FILE_NAMES = {
   designs: 'designs.json',
   seismicZones: 'seismic-zones.geojson',
   gpuPower: 'gpu-power.json',
+  plants: 'plants.geojson',
+  interconnections: 'interconnections.geojson',
 } as const;
 
 export type GeoDataKey = keyof typeof GEO_DATA_FILE_NAMES;
@@ -110,6 +114,8 @@ const compiled = {
   campus: Compile(CampusFeatureSchema),
   supplyDeal: Compile(SupplyDealFeatureSchema),
   site: Compile(SiteFeatureSchema),
+  plant: Compile(PlantFeatureSchema),
+  interconnection: Compile(InterconnectionFeatureSchema),
   design: Compile(DesignSchema),
   zone: Compile(SeismicZoneFeatureSchema),
 };
@@ -145,6 +151,20 @@ export function validateGeoData(data: GeoDataFiles): string[] {
       records: features('sites', data.sites, messages),
       schema: compiled.site,
       check: onProperties(checkSite),
+    },
+    {
+      key: 'plants',
+      noun: 'plant',
+      records: features('plants', data.plants, messages),
+      schema: compiled.plant,
+      check: checkPointFeature,
+    },
+    {
+      key: 'interconnections',
+      noun: 'interconnection point',
+      records: features('interconnections', data.interconnections, messages),
+      schema: compiled.interconnection,
+      check: checkPointFeature,
     },
     {
       key: 'designs',

@@ -162,7 +162,82 @@ export interface Design {
   confidence: Confidence;
 }
 
-export type SiteKind = 'smr-project' | 'nuclear-plant' | 'coal-retirement' | 'federal-site';
+/** Candidate-site kinds; defined once here and imported by the schemas, routes and web. */
+export const SITE_KINDS = [
+  'smr-project',
+  'nuclear-plant',
+  'retired-nuclear',
+  'coal-plant',
+  'coal-retirement',
+  'gas-plant',
+  'federal-site',
+] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** Fuels of the North American plant table (NACEI), by the column each MW figure came from. */
+export const PLANT_FUELS = [
+  'coal',
+  'naturalGas',
+  'petroleum',
+  'nuclear',
+  'hydro',
+  'pumpedStorageHydro',
+  'wind',
+  'solar',
+  'geothermal',
+  'biomass',
+  'other',
+] as const;
+export type PlantFuel = (typeof PLANT_FUELS)[number];
+/** MW of existing capacity by fuel; fuels with 0 MW are left out. */
+export type MwByFuel = Partial<Record<PlantFuel, number>>;
+
+/** The nearest known high-voltage interconnection point: an EIA-860 plant at that voltage. */
+export interface InterconnectionRef {
+  /** `eia-<EIA plant code>`: an id in interconnections.geojson. */
+  plantId: string;
+  name: string;
+  /** The plant's highest interconnection voltage, kV. */
+  kv: number;
+  /** Great-circle distance, km. */
+  km: number;
+}
+
+/** A plant of 100 MW or more (NACEI, reference period 2017), shown on the map by fuel. */
+export interface PowerPlant {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  country: 'US' | 'CA' | 'MX';
+  state: string;
+  owner: string;
+  totalMw: number;
+  primaryFuel: PlantFuel;
+  mwByFuel: MwByFuel;
+  gridVoltageKv: number | null;
+  waterSource: string | null;
+  balancingAuthority: string | null;
+  nercRegion: string | null;
+  eiaPlantCode: number | null;
+  /** Data vintage: the table's reference period, YYYY-MM. */
+  asOf: string;
+  source: string;
+}
+
+/** An EIA-860 plant interconnected at 230 kV or more: a known point on the high-voltage grid. */
+export interface InterconnectionPoint {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  kv: number;
+  state: string;
+  balancingAuthority: string | null;
+  transmissionOwner: string | null;
+  asOf: string;
+  source: string;
+}
 
 export interface CandidateSite {
   id: string;
@@ -183,6 +258,22 @@ export interface CandidateSite {
   notes?: string;
   coordSource?: string;
   coordConfidence?: Confidence;
+  /** ISO 3166-1 alpha-2 country: US, CA or MX. */
+  country: 'US' | 'CA' | 'MX';
+  owner?: string;
+  /** Existing (or, for retired-nuclear, former) MW by fuel, from the plant's own record. */
+  mwByFuel?: MwByFuel;
+  /** The plant's highest interconnection voltage (EIA-860 2019), kV; null when not known. */
+  gridVoltageKv: number | null;
+  /** Nearest interconnection point at ≥ 230 kV (DESIGN.md `nearestInterconnection`). */
+  nearestInterconnection: InterconnectionRef | null;
+  /** Nearest interconnection point at ≥ 345 kV, the lowest class the line model builds. */
+  nearestInterconnection345: InterconnectionRef | null;
+  /** The plant record this site is, or that a curated site matched within 3 km. */
+  plantId?: string;
+  eiaPlantCode?: number;
+  /** Data vintage of the record, e.g. "2017-08" for the NACEI plant table. */
+  asOf: string;
   source: string;
   confidence: Confidence;
 }

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { GEO_DATA_FILE_NAMES } from '../../geo-data/load.ts';
 import { buildCampuses } from './build-campuses.ts';
 import { buildDesigns } from './build-designs.ts';
-import { buildSite, checkSeismicZones } from './build-sites.ts';
+import { buildCandidates } from './build-candidates.ts';
+import { checkSeismicZones } from './build-sites.ts';
+import { pointFeature } from './build-campuses.ts';
+import { readInterconnectionPoints, readPlants, readReactorUnits } from './plants.ts';
 import { readReference } from './reference.ts';
 
 /**
@@ -31,20 +34,43 @@ export function toJson(value: unknown): string {
   return `${format(value, '')}\n`;
 }
 
+/**
+ * A large FeatureCollection with one feature per line: a changed record is a one-line diff,
+ * and the file is a third the size of the indented form.
+ */
+export function toFeatureLines(features: unknown[]): string {
+  const lines = features.map((f) => JSON.stringify(f)).join(',\n');
+  return `{"type":"FeatureCollection","features":[\n${lines}\n]}\n`;
+}
+
+/** Records with lat/lon → Point features whose geometry holds the position. */
+const asFeatures = <T extends { id: string; lat: number; lon: number }>(records: T[]) =>
+  records.map(({ lat, lon, ...rest }) => pointFeature(lon, lat, rest as Omit<T, 'lat' | 'lon'>));
+
 /** File name → contents, for every data file in geo-data/ (README.md is written by hand). */
 export function buildGeoData(referenceDir: string): Record<string, string> {
   const reference = readReference(referenceDir);
   const { campuses, supplyDeals } = buildCampuses(reference.campuses, reference.gpuPower);
   checkSeismicZones(reference.seismicZones);
+  const plants = readPlants(referenceDir);
+  const points = readInterconnectionPoints(referenceDir);
+  const sites = buildCandidates({
+    curated: reference.sites,
+    plants,
+    units: readReactorUnits(referenceDir),
+    points,
+  });
   const collection = (features: unknown[]) => ({ type: 'FeatureCollection', features });
   return {
     [GEO_DATA_FILE_NAMES.campuses]: toJson(collection(campuses)),
     [GEO_DATA_FILE_NAMES.supplyDeals]: toJson(collection(supplyDeals)),
-    [GEO_DATA_FILE_NAMES.sites]: toJson(collection(reference.sites.map(buildSite))),
+    [GEO_DATA_FILE_NAMES.sites]: toFeatureLines(sites),
     [GEO_DATA_FILE_NAMES.designs]: toJson({ designs: buildDesigns(reference.designs) }),
     [GEO_DATA_FILE_NAMES.seismicZones]: toJson(reference.seismicZones),
     // Kept verbatim: the demand model reads it as published.
     [GEO_DATA_FILE_NAMES.gpuPower]: reference.gpuPowerText,
+    [GEO_DATA_FILE_NAMES.plants]: toFeatureLines(asFeatures(plants)),
+    [GEO_DATA_FILE_NAMES.interconnections]: toFeatureLines(asFeatures(points)),
   };
 }
 

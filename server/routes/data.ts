@@ -4,11 +4,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Feature, FeatureCollection as GeoJsonCollection } from 'geojson';
 import { Type, type Static } from 'typebox';
+import { PLANT_FUELS, SITE_KINDS } from '../../models/records.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { dataErrors, FeatureCollection, IdParams, PointFeature } from '../schemas/common.ts';
 
 const CAMPUS_KINDS = ['ai-training', 'ai-inference', 'ai-mixed', 'fab'] as const;
-const SITE_KINDS = ['smr-project', 'nuclear-plant', 'coal-retirement', 'federal-site'] as const;
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -19,13 +19,16 @@ const BBOX_PATTERN = '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$';
 const filterQuery = (kinds: readonly string[]) =>
   Type.Object(
     {
-      kind: Type.Optional(literals(kinds)),
+      ...(kinds.length > 0 ? { kind: Type.Optional(literals(kinds)) } : {}),
       state: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
       bbox: Type.Optional(Type.String({ pattern: BBOX_PATTERN })),
     },
     { additionalProperties: false },
   );
 type Filter = { kind?: string; state?: string; bbox?: string };
+
+/** The property a collection's `kind` filter reads: `kind`, or a plant's `primaryFuel`. */
+type KindField = 'kind' | 'primaryFuel';
 
 function parseBbox(text: string): [number, number, number, number] {
   const [minLon, minLat, maxLon, maxLat] = text.split(',').map(Number);
@@ -39,12 +42,16 @@ function parseBbox(text: string): [number, number, number, number] {
   return [minLon, minLat, maxLon, maxLat];
 }
 
-function filterCollection(collection: GeoJsonCollection, query: Filter): GeoJsonCollection {
+function filterCollection(
+  collection: GeoJsonCollection,
+  query: Filter,
+  kindField: KindField = 'kind',
+): GeoJsonCollection {
   if (!query.kind && !query.state && !query.bbox) return collection;
   const box = query.bbox ? parseBbox(query.bbox) : undefined;
   const features = collection.features.filter((feature: Feature) => {
     const props = feature.properties ?? {};
-    if (query.kind && props.kind !== query.kind) return false;
+    if (query.kind && props[kindField] !== query.kind) return false;
     if (query.state && props.state !== query.state) return false;
     if (box && feature.geometry.type === 'Point') {
       const [lon, lat] = feature.geometry.coordinates;
@@ -68,6 +75,7 @@ interface PointCollection {
   /** What one feature is called in messages: 'campus', 'site'. */
   what: string;
   kinds: readonly string[];
+  kindField?: KindField;
   collection: GeoJsonCollection;
   summary: string;
 }
@@ -86,7 +94,7 @@ function registerPointCollection(app: FastifyInstance, cached: Cached, c: PointC
       },
     },
     async (request, reply) =>
-      cached(request, reply) ? reply : filterCollection(c.collection, request.query),
+      cached(request, reply) ? reply : filterCollection(c.collection, request.query, c.kindField),
   );
   app.get<{ Params: Static<typeof IdParams> }>(
     `${c.path}/:id`,
@@ -129,7 +137,29 @@ export default async function dataRoutes(app: FastifyInstance): Promise<void> {
     kinds: SITE_KINDS,
     collection: raw.sites,
     summary:
-      'Candidate reactor sites (GeoJSON): SMR projects, nuclear plants, retiring coal, federal sites',
+      'Candidate reactor sites (GeoJSON): SMR projects, federal sites, curated nuclear and coal ' +
+      'sites, every coal, gas and nuclear plant of 100 MW+ (NACEI, as of 2017) and shut-down ' +
+      'reactor sites (GeoNuclearData, ODbL); each with its nearest ≥ 230 and ≥ 345 kV ' +
+      'interconnection point',
+  });
+  registerPointCollection(app, cached, {
+    path: '/api/plants',
+    what: 'plant',
+    kinds: PLANT_FUELS,
+    kindField: 'primaryFuel',
+    collection: raw.plants,
+    summary:
+      'Every power plant of 100 MW or more in the US, Canada and Mexico (NACEI, reference ' +
+      'period 2017), MW by fuel; `kind` filters by primary fuel',
+  });
+  registerPointCollection(app, cached, {
+    path: '/api/interconnections',
+    what: 'interconnection point',
+    kinds: [],
+    collection: raw.interconnections,
+    summary:
+      'Known high-voltage interconnection points: EIA-860 2019 plants interconnected at ≥ 230 kV ' +
+      '(plants at that voltage, a proxy for substations, which public data does not map)',
   });
 
   app.get(

@@ -93,14 +93,17 @@ describe('GET /api/campuses', () => {
 });
 
 describe('GET /api/sites', () => {
-  it('returns the candidate sites of all four kinds with source and confidence', async () => {
+  it('returns the candidate sites of all seven kinds with source and confidence', async () => {
     const body = (await app.inject({ url: '/api/sites' })).json<FeatureCollection>();
     expect(body.features.length).toBe(app.geoData.sites.length);
     const kinds = new Set(body.features.map((f) => f.properties?.kind));
     expect([...kinds].sort()).toEqual([
+      'coal-plant',
       'coal-retirement',
       'federal-site',
+      'gas-plant',
       'nuclear-plant',
+      'retired-nuclear',
       'smr-project',
     ]);
     for (const f of body.features) {
