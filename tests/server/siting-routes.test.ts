@@ -25,6 +25,16 @@ describe('POST /api/sites/check', () => {
     expect(Object.keys(body.populationWithinMi)).toEqual(['1', '5', '10', '20', '50']);
     expect(body.nearestPopulationCentre).toMatchObject({ name: 'Logan', population: 50_371 });
     expect(body.nearestPopulationCentre.boundaryDistanceMi).toBeCloseTo(61.34, 2);
+    // US people are 2020 Census block groups: Kemmerer's, 3–5 mi away, are within 5 mi.
+    expect(body.populationWithinMi['5']).toBeGreaterThan(2_000);
+    expect(body.populationSource.vintage).toMatch(
+      /2020 Census block groups \(US, 331,449,281 people.*GeoNames places of 1,000\+/,
+    );
+    expect(body.populationSource.contributing).toEqual([
+      expect.stringMatching(/^2020 Census block groups/),
+    ]);
+    expect(body.worstSector).toMatchObject({ sector: expect.any(Number), sectorName: 'NE' });
+    expect(body.checks.map((c: { id: string }) => c.id)).toContain('population-density-sector');
     for (const c of body.checks) {
       expect(Object.keys(c).sort()).toEqual(
         ['id', 'limit', 'note', 'pass', 'severity', 'unit', 'value'].sort(),
