@@ -3,7 +3,7 @@
 import type { CampusSpec } from '../demand.ts';
 import { invalidInput } from '../errors.ts';
 import type { LocationData } from '../economics/location.ts';
-import type { Design } from '../records.ts';
+import type { Design, InterconnectionPoint } from '../records.ts';
 import type { DeploymentInput } from '../supply/fleet.ts';
 import { isValidLatLon } from '../units.ts';
 import {
@@ -105,8 +105,10 @@ export interface EvaluateData {
   gpuPower: unknown;
   /** State polygons and capital-cost location multipliers (geo-data/location.ts). */
   location?: LocationData;
-  /** Coal sites (retiring or operating plants) for the energy-community bonus. */
+  /** Retired coal sites for the energy-community bonus. */
   coalSites?: { lat: number; lon: number }[];
+  /** Known interconnection points (EIA-860 plants at ≥ 230 kV) for grid-connected lines. */
+  interconnections?: InterconnectionPoint[];
 }
 
 /** Options resolved: a number left undefined is sized later by its rule (gas MW, battery). */

@@ -18,6 +18,7 @@ import {
 } from './inputs.ts';
 import { MODEL_NOTES, supplyWarnings } from './notes.ts';
 import { fleetScheduleByYear } from './schedule.ts';
+import { CONNECTED_MIN_KV, INTERCONNECTION_SEARCH_KM, lineEndOf } from './line-end.ts';
 import type { Prepared, PreparedDeployment } from './types.ts';
 import { buildYearSim } from './year-sim.ts';
 
@@ -30,16 +31,18 @@ function prepareDeployments(
   data: EvaluateData,
   year: number,
   plannedShare: Float64Array,
+  connected: boolean,
 ): PreparedDeployment[] {
   const builtOfDesign = new Map<string, number>();
   let unitIndex = 0;
   return fleet.map((d): PreparedDeployment => {
     const transferMw = d.units * d.design.peakMwe;
+    const lineTo = lineEndOf(d, spec, connected, data.interconnections);
     const line = planLine({
       fromLat: d.lat,
       fromLon: d.lon,
-      toLat: spec.lat,
-      toLon: spec.lon,
+      toLat: lineTo.lat,
+      toLon: lineTo.lon,
       transferMw,
       redundancy: d.circuits,
     });
@@ -64,6 +67,7 @@ function prepareDeployments(
       circuits: d.circuits,
       design: d.design,
       line,
+      lineTo,
       transferMw,
       state: loc.state,
       locationMultiplier: loc.multiplier,
@@ -73,6 +77,39 @@ function prepareDeployments(
       plannedShare: share / d.units,
     };
   });
+}
+
+/** Connected mode: where each line lands, and a warning where no interconnection point is known. */
+function lineEndNotes(
+  deployments: readonly PreparedDeployment[],
+  connected: boolean,
+): { assumptions: string[]; warnings: string[] } {
+  if (!connected) return { assumptions: [], warnings: [] };
+  const assumptions = [
+    `Grid-connected: each deployment's gen-tie runs to its nearest known interconnection point at ` +
+      `≥ ${CONNECTED_MIN_KV} kV (an EIA-860 2019 plant at that voltage, a proxy for a substation; ` +
+      'the lowest class the line model builds), or to the campus when the campus is nearer (a ' +
+      'connected campus is itself on the grid).',
+  ];
+  const warnings: string[] = [];
+  deployments.forEach((d, i) => {
+    if (d.lineTo.kind === 'interconnection') {
+      assumptions.push(
+        `deployments[${i}] line to ${d.lineTo.name} (${d.lineTo.plantId}, ${d.lineTo.kv} kV), ` +
+          `${d.line.greatCircleKm.toFixed(1)} km.`,
+      );
+    } else if (!d.lineTo.noPointKnown) {
+      assumptions.push(
+        `deployments[${i}] ties in at the campus, nearer than any ≥ ${CONNECTED_MIN_KV} kV point.`,
+      );
+    } else {
+      warnings.push(
+        `deployments[${i}] (${d.design.name}): no interconnection point at ≥ ${CONNECTED_MIN_KV} kV ` +
+          `within ${INTERCONNECTION_SEARCH_KM} km in EIA-860 (US plants only); its line runs to the campus.`,
+      );
+    }
+  });
+  return { assumptions, warnings };
 }
 
 function economicsWarnings(deployments: readonly PreparedDeployment[]): string[] {
@@ -130,6 +167,7 @@ export function prepareEvaluation(inputs: EvaluateInputs, data: EvaluateData): P
     data,
     year,
     outagePlan.plannedShare,
+    options.grid.mode === 'connected',
   );
   const ctx = { spec, data, options, fleet: fleet.deployments, deployments, outagePlan };
   const { yearSim: main, demand } = buildYearSim(ctx, year);
@@ -147,7 +185,9 @@ export function prepareEvaluation(inputs: EvaluateInputs, data: EvaluateData): P
     if (design) assumptions.push(...designAssumptionNotes(design));
   }
   const lineNotes = deployments.flatMap((d) => d.line.assumptions);
+  const ends = lineEndNotes(deployments, options.grid.mode === 'connected');
   assumptions.push(
+    ...ends.assumptions,
     ...new Set(lineNotes),
     ...locationNotes(deployments, data),
     ...outagePlan.assumptions,
@@ -159,6 +199,7 @@ export function prepareEvaluation(inputs: EvaluateInputs, data: EvaluateData): P
     ...outagePlan.warnings,
     ...supplyWarnings(deployments, year, main.sim.demandMwh),
     ...economicsWarnings(deployments),
+    ...ends.warnings,
   ];
   const { assumptions: _a, ...resolved } = options;
   return {

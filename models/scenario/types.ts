@@ -1,5 +1,6 @@
 // The evaluate answer (DESIGN.md `POST /api/evaluate`; the per-deployment `siting` field is added
 // by the siting model later), and the prepared evaluation shipped to workers.
+import type { LineEnd } from './line-end.ts';
 import type {
   AfterBackupMetrics,
   CoverageMetrics,
@@ -23,6 +24,8 @@ export interface EvaluateDeployment {
   transmissionCapexUsd: number;
   codYear: number;
   lineKind: LineKind;
+  /** Where the line runs (campus, or the nearest ≥ 345 kV interconnection point when connected). */
+  lineTo: Omit<LineEnd, 'noPointKnown'>;
   circuits: 1 | 2;
   /** Sustained outages a year of the line (null when co-located) and its long-run availability. */
   lineOutagesPerYear: number | null;
@@ -135,6 +138,8 @@ export interface PreparedDeployment {
   circuits: 1 | 2;
   design: DesignParams;
   line: LinePlan;
+  /** Where the line runs: the campus, or (grid-connected) the nearest interconnection point. */
+  lineTo: LineEnd;
   /** The line's rated transfer: units × peakMwe (netMwe without storage). */
   transferMw: number;
   state: string | null;

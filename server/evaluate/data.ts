@@ -4,11 +4,15 @@
 import type { GeoData } from '../../geo-data/load.ts';
 import { loadLocationData } from '../../geo-data/location.ts';
 import type { EvaluateData } from '../../models/scenario.ts';
+import { CONNECTED_MIN_KV } from '../../models/scenario/line-end.ts';
 
-const COAL_KINDS = new Set(['coal-plant', 'coal-retirement']);
+// IRA energy community (coal closure): a coal unit retired after 2009 nearby. Only the curated
+// `coal-retirement` sites are known to be retired; a `coal-plant` from the 2017 table may still
+// run, so it earns no bonus here.
+const COAL_KINDS = new Set(['coal-retirement']);
 
 export function evaluateDataOf(
-  geoData: Pick<GeoData, 'designs' | 'gpuPower' | 'sites'>,
+  geoData: Pick<GeoData, 'designs' | 'gpuPower' | 'sites' | 'interconnections'>,
 ): EvaluateData {
   return {
     designs: geoData.designs,
@@ -17,5 +21,6 @@ export function evaluateDataOf(
     coalSites: geoData.sites
       .filter((s) => COAL_KINDS.has(s.kind))
       .map((s) => ({ lat: s.lat, lon: s.lon })),
+    interconnections: geoData.interconnections.filter((p) => p.kv >= CONNECTED_MIN_KV),
   };
 }

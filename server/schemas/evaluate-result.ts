@@ -59,6 +59,23 @@ const DeploymentFields = {
   transmissionCapexUsd: N,
   codYear: Type.Integer(),
   lineKind: LineKind,
+  lineTo: Type.Object(
+    {
+      kind: Type.Union([Type.Literal('campus'), Type.Literal('interconnection')]),
+      plantId: Type.Union([Type.String(), Type.Null()], {
+        description:
+          'EIA-860 plant id (eia-<code>) of the interconnection point; null at the campus',
+      }),
+      name: Type.Union([Type.String(), Type.Null()]),
+      kv: NullableNumber,
+      lat: N,
+      lon: N,
+    },
+    {
+      description:
+        'Where the line runs: the campus (islanded), or the nearest EIA-860 plant at ≥ 345 kV (grid-connected)',
+    },
+  ),
   circuits: Type.Union([Type.Literal(1), Type.Literal(2)]),
   lineOutagesPerYear: NullableNumber,
   lineAvailability: N,
