@@ -70,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app, APP_VERSION);
   await app.register(healthRoutes);
   await app.register(dataRoutes);
+  await app.register(import('./routes/population.ts'));
   await app.register(demandRoutes);
   await app.register(sitingRoutes);
   await app.register(evaluateRoutes);

@@ -44,6 +44,31 @@ function traceShape(ctx: CanvasRenderingContext2D, shape: SiteShape, sizePx: num
       [c + half, c + half],
       [c - half, c + half],
     ]);
+  } else if (shape === 'triangle-down') {
+    tracePolygon(ctx, [
+      [STROKE_PX, STROKE_PX * 1.5],
+      [sizePx - STROKE_PX, STROKE_PX * 1.5],
+      [c, sizePx - STROKE_PX],
+    ]);
+  } else if (shape === 'hexagon') {
+    tracePolygon(ctx, regularPolygon(6, c, r));
+  } else if (shape === 'cross') {
+    // A plus sign with arms a third of the width: reads apart from every filled polygon.
+    const a = r / 3;
+    tracePolygon(ctx, [
+      [c - a, c - r],
+      [c + a, c - r],
+      [c + a, c - a],
+      [c + r, c - a],
+      [c + r, c + a],
+      [c + a, c + a],
+      [c + a, c + r],
+      [c - a, c + r],
+      [c - a, c + a],
+      [c - r, c + a],
+      [c - r, c - a],
+      [c - a, c - a],
+    ]);
   } else {
     tracePolygon(ctx, regularPolygon(5, c, r));
   }
