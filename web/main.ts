@@ -2,10 +2,11 @@
 // arrives, and the store keeps map, panel and search in step.
 import { api, ApiError } from './api/client.ts';
 import { createLegend } from './features/legend/legend.ts';
+import { createNationalLegend, type NationalGroup } from './features/legend/national-legend.ts';
 import { createSitingLegend } from './features/legend/siting-legend.ts';
 import { createPanel } from './features/panel/panel.ts';
 import { createResizeHandle } from './features/panel/resize.ts';
-import { attachPopups, showSitePopup, SITE_HIT_LAYER } from './features/popups/popups.ts';
+import { attachPopups, showSitePopup, SITE_HIT_LAYERS } from './features/popups/popups.ts';
 import { createSearch, type SearchEntry } from './features/search/search.ts';
 import { attachHexTooltip } from './features/siting/hex-tooltip.ts';
 import { createSitingMap } from './features/siting/siting-map.ts';
@@ -19,12 +20,19 @@ import {
   whenLoaded,
 } from './map/create-map.ts';
 import { CAMPUS_SOURCE, selectedCampusFilter } from './map/layers/campuses.ts';
+import { INTERCONNECTION_SOURCE } from './map/layers/interconnections.ts';
+import { PLACE_SOURCE } from './map/layers/places.ts';
+import { PLANT_SOURCE } from './map/layers/plants.ts';
+import { POPULATION_DENSITY_SOURCE } from './map/layers/population.ts';
 import { SITE_SOURCE } from './map/layers/sites.ts';
 import { armPlacement, isPlacing } from './map/placement.ts';
 import { createStore, type AppState } from './state/store.ts';
+import type { InterconnectionProperties, PlantProperties } from './api/client.ts';
 
 /** Zoom that shows a campus with the sites around it (about 150 km across at 1280 px). */
 const CAMPUS_ZOOM = 8;
+/** Zoom that shows a whole state. */
+const STATE_ZOOM = 6;
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -43,7 +51,7 @@ const describe = (error: unknown): string =>
     ? `${error.message}${error.status ? ` (HTTP ${error.status}, ${error.code})` : ''}`
     : String(error);
 
-async function load<K extends 'campuses' | 'sites' | 'designs'>(
+async function load<K extends 'campuses' | 'sites' | 'designs' | 'places'>(
   key: K,
   fetcher: () => Promise<Extract<AppState[K], { status: 'ready' }>['data']>,
 ): Promise<void> {
@@ -58,6 +66,36 @@ async function load<K extends 'campuses' | 'sites' | 'designs'>(
 const loadCampuses = () => load('campuses', api.campuses);
 const loadSites = () => load('sites', api.sites);
 const loadDesigns = () => load('designs', api.designs);
+const loadPlaces = () => load('places', () => api.places(10_000));
+
+// Plants, interconnection points and population heat start hidden: each loads the first time
+// its legend toggle turns it on. Full records by id for the popups.
+const plantsById = new Map<string, PlantProperties>();
+const interconnectionsById = new Map<string, InterconnectionProperties>();
+const loaded = new Set<NationalGroup>();
+async function loadNationalLayer(group: NationalGroup): Promise<void> {
+  if (loaded.has(group) || group === 'places') return;
+  loaded.add(group);
+  try {
+    await whenLoaded(map);
+    if (group === 'plants') {
+      const plants = await api.plants();
+      for (const f of plants.features) plantsById.set(f.properties.id, f.properties);
+      setSourceData(map, PLANT_SOURCE, plants);
+    } else if (group === 'interconnections') {
+      const points = await api.interconnections();
+      for (const f of points.features) interconnectionsById.set(f.properties.id, f.properties);
+      setSourceData(map, INTERCONNECTION_SOURCE, points);
+    } else {
+      setSourceData(map, POPULATION_DENSITY_SOURCE, await api.populationDensity());
+    }
+  } catch (error) {
+    loaded.delete(group);
+    console.warn(`Loading ${group} failed:`, error);
+    mapNotice.hidden = false;
+    mapNotice.textContent = `The ${group.replace('-', ' ')} layer did not load (${describe(error)}); toggle it again to retry.`;
+  }
+}
 
 function campusById(id: string) {
   const { campuses } = store.get();
@@ -85,7 +123,9 @@ function selectCampus(id: string, fly = true): void {
 function onSearchPick(entry: SearchEntry): void {
   if (entry.kind === 'campus') return selectCampus(entry.id);
   const [lon, lat] = entry.coordinates;
-  map.flyTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), CAMPUS_ZOOM) });
+  const zoom = entry.kind === 'state' ? STATE_ZOOM : Math.max(map.getZoom(), CAMPUS_ZOOM);
+  map.flyTo({ center: [lon, lat], zoom });
+  if (entry.kind !== 'site') return;
   const site = siteById(entry.id);
   if (site) showSitePopup(map, site.properties, [lon, lat]);
 }
@@ -108,25 +148,31 @@ workspace.append(
 );
 const sitingLegend = createSitingLegend(map, (opacity) => sitingMap.setHexOpacity(opacity));
 sitingMap.onFirstData(() => (sitingLegend.hidden = false));
-byId('map').after(createLegend(map, sitingLegend));
-byId('search-slot').append(createSearch(store, onSearchPick));
+const nationalLegend = createNationalLegend(map, (group) => void loadNationalLayer(group));
+byId('map').after(createLegend(map, nationalLegend, sitingLegend));
+const search = createSearch(store, onSearchPick);
+byId('search-slot').append(search.element);
 
 attachPopups(map, {
   campus: (id) => campusById(id)?.properties,
   site: (id) => siteById(id)?.properties,
+  plant: (id) => plantsById.get(id),
+  interconnection: (id) => interconnectionsById.get(id),
   onCampusClick: (id) => selectCampus(id, false),
 });
 
 attachHexTooltip(map);
 
 // With the Siting tab open, a click on a candidate site also checks that site.
-map.on('click', SITE_HIT_LAYER, (event) => {
-  if (isPlacing(map) || panel.activeTab() !== 'siting') return;
-  const site = siteById(String(event.features?.[0]?.properties?.id ?? ''));
-  if (!site) return;
-  const [lon, lat] = site.geometry.coordinates;
-  panel.siting.check(lat, lon, site.properties.name);
-});
+for (const layer of SITE_HIT_LAYERS) {
+  map.on('click', layer, (event) => {
+    if (isPlacing(map) || panel.activeTab() !== 'siting') return;
+    const site = siteById(String(event.features?.[0]?.properties?.id ?? ''));
+    if (!site) return;
+    const [lon, lat] = site.geometry.coordinates;
+    panel.siting.check(lat, lon, site.properties.name);
+  });
+}
 
 store.subscribe(async (state, previous) => {
   await whenLoaded(map);
@@ -142,6 +188,9 @@ store.subscribe(async (state, previous) => {
   if (state.sites !== previous.sites && state.sites.status === 'ready') {
     setSourceData(map, SITE_SOURCE, state.sites.data);
   }
+  if (state.places !== previous.places && state.places.status === 'ready') {
+    setSourceData(map, PLACE_SOURCE, state.places.data);
+  }
   if (state.selectedCampusId !== previous.selectedCampusId) {
     map.setFilter('campuses-selected', selectedCampusFilter(state.selectedCampusId));
   }
@@ -151,6 +200,15 @@ loadBasemapData()
   .then(async (data) => {
     await whenLoaded(map);
     applyBasemapData(map, data);
+    search.setStates(
+      data.labels.features
+        .filter((f) => f.properties.kind === 'state')
+        .map((f) => ({
+          code: f.properties.abbr,
+          name: f.properties.name,
+          coordinates: f.geometry.coordinates,
+        })),
+    );
     map.once('idle', () => {
       loadCountyData()
         .then((counties) => applyCountyData(map, counties))
@@ -164,4 +222,4 @@ loadBasemapData()
       'The basemap boundaries did not load; campuses and sites are still shown. Reload to retry.';
   });
 
-void Promise.all([loadCampuses(), loadSites(), loadDesigns()]);
+void Promise.all([loadCampuses(), loadSites(), loadDesigns(), loadPlaces()]);

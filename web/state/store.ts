@@ -1,7 +1,7 @@
 // Minimal app state with subscribe. Data sets load independently, so each carries its own
 // status: the panel can show a skeleton, the data or an error for each one.
 import type { Design } from '../../models/records.ts';
-import type { CampusCollection, SiteCollection } from '../api/client.ts';
+import type { CampusCollection, PlaceCollection, SiteCollection } from '../api/client.ts';
 
 export type Loadable<T> =
   { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
@@ -10,6 +10,8 @@ export interface AppState {
   campuses: Loadable<CampusCollection>;
   sites: Loadable<SiteCollection>;
   designs: Loadable<Design[]>;
+  /** Places of 10,000+ (GET /api/places): city labels on the map and search. */
+  places: Loadable<PlaceCollection>;
   selectedCampusId: string | null;
   /** The design chosen in the Reactors tab, if any: the Siting tab starts from it. */
   selectedDesignId: string | null;
@@ -29,6 +31,7 @@ export const initialState = (): AppState => ({
   campuses: { status: 'loading' },
   sites: { status: 'loading' },
   designs: { status: 'loading' },
+  places: { status: 'loading' },
   selectedCampusId: null,
   selectedDesignId: null,
   modelledPeakMw: {},

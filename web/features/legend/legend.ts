@@ -19,14 +19,29 @@ export function setGroupVisibility(map: MapLibreMap, group: LayerGroup, visible:
   }
 }
 
-export function groupToggle(map: MapLibreMap, group: LayerGroup, label: string): HTMLElement {
+export interface ToggleOptions {
+  /** Whether the group starts shown (its layers' visibility must match); default true. */
+  checked?: boolean;
+  /** Called after each change, e.g. to load a layer's data the first time it is shown. */
+  onChange?: (visible: boolean) => void;
+}
+
+export function groupToggle(
+  map: MapLibreMap,
+  group: LayerGroup,
+  label: string,
+  options: ToggleOptions = {},
+): HTMLElement {
   const input = h('input', {
     type: 'checkbox',
-    checked: true,
+    checked: options.checked ?? true,
     id: `layer-toggle-${group}`,
     'data-testid': `layer-toggle-${group}`,
   });
-  input.addEventListener('change', () => setGroupVisibility(map, group, input.checked));
+  input.addEventListener('change', () => {
+    setGroupVisibility(map, group, input.checked);
+    options.onChange?.(input.checked);
+  });
   return h('label', { class: 'legend-toggle', for: input.id }, input, h('span', {}, label));
 }
 
@@ -55,9 +70,17 @@ function siteKey(): HTMLElement {
   const items = (Object.keys(SITE_KINDS) as SiteKind[]).map((kind) => {
     const icon = siteIconCanvas(kind, 14, 2);
     icon.setAttribute('aria-hidden', 'true');
-    return h('li', { title: SITE_KINDS[kind].label }, icon, SITE_KINDS[kind].shortLabel);
+    const { label, shortLabel, minZoom } = SITE_KINDS[kind];
+    const title = minZoom ? `${label}; shown from zoom ${minZoom}` : label;
+    return h(
+      'li',
+      { title },
+      icon,
+      shortLabel,
+      minZoom ? h('span', { class: 'muted' }, ' ⁺') : null,
+    );
   });
-  return h('ul', { class: 'legend-list' }, ...items);
+  return h('ul', { class: 'legend-list legend-columns' }, ...items);
 }
 
 /** `extra` sections (e.g. the siting layers) follow the campus and site groups. */
@@ -83,6 +106,7 @@ export function createLegend(map: MapLibreMap, ...extra: HTMLElement[]): HTMLEle
         { class: 'legend-group' },
         groupToggle(map, 'sites', 'Candidate sites'),
         siteKey(),
+        h('p', { class: 'legend-note' }, '⁺ coal and gas plants (2017) appear zoomed in'),
         h('div', { class: 'legend-spacer' }),
         groupToggle(map, 'basemap-labels', 'Place names'),
       ),

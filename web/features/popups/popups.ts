@@ -1,17 +1,38 @@
-// Hover tooltip (the name) and click popup (key figures) for campuses and sites.
+// Hover tooltip (the name) and click popup (key figures) for campuses, candidate sites, power
+// plants and interconnection points; a click on a plant cluster zooms into it.
 import './popups.css';
 import * as maplibregl from 'maplibre-gl';
-import type { CampusProperties, SiteProperties } from '../../api/client.ts';
+import type {
+  CampusProperties,
+  InterconnectionProperties,
+  PlantProperties,
+  SiteProperties,
+} from '../../api/client.ts';
+import { interconnectionLabel } from '../../map/layers/interconnections.ts';
+import { PLANT_SOURCE } from '../../map/layers/plants.ts';
+import { SITE_SYMBOL_LAYERS } from '../../map/layers/sites.ts';
 import { isPlacing } from '../../map/placement.ts';
-import { campusPopupContent, sitePopupContent } from './popup-content.ts';
+import {
+  campusPopupContent,
+  interconnectionPopupContent,
+  plantPopupContent,
+  sitePopupContent,
+} from './popup-content.ts';
 
 export const CAMPUS_HIT_LAYER = 'campuses-circle';
+/** The main site layer (curated and nuclear sites); SITE_HIT_LAYERS adds coal and gas plants. */
 export const SITE_HIT_LAYER = 'sites-symbol';
+export const SITE_HIT_LAYERS = SITE_SYMBOL_LAYERS;
+export const PLANT_HIT_LAYER = 'plants-circle';
+export const PLANT_CLUSTER_LAYER = 'plants-cluster';
+export const INTERCONNECTION_HIT_LAYER = 'interconnections-circle';
 
 export interface PopupLookups {
   /** Full records by id: rendered features carry nested properties as JSON strings. */
   campus(id: string): CampusProperties | undefined;
   site(id: string): SiteProperties | undefined;
+  plant(id: string): PlantProperties | undefined;
+  interconnection(id: string): InterconnectionProperties | undefined;
   onCampusClick(id: string): void;
 }
 
@@ -21,15 +42,24 @@ const featureId = (feature: maplibregl.MapGeoJSONFeature): string =>
 const pointOf = (feature: maplibregl.MapGeoJSONFeature): maplibregl.LngLatLike =>
   feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : [0, 0];
 
+const popup = (maxWidth = '340px') =>
+  new maplibregl.Popup({ className: 'map-popup', maxWidth, offset: 10 });
+
 export function showSitePopup(
   map: maplibregl.Map,
   site: SiteProperties,
   at: maplibregl.LngLatLike,
 ): maplibregl.Popup {
-  return new maplibregl.Popup({ className: 'map-popup', maxWidth: '340px', offset: 10 })
-    .setLngLat(at)
-    .setDOMContent(sitePopupContent(site))
-    .addTo(map);
+  return popup().setLngLat(at).setDOMContent(sitePopupContent(site)).addTo(map);
+}
+
+function tooltipText(feature: maplibregl.MapGeoJSONFeature): string {
+  const name = String(feature.properties?.name ?? '');
+  if (feature.layer.id === INTERCONNECTION_HIT_LAYER)
+    return `${name}: ${interconnectionLabel(Number(feature.properties?.kv))}`;
+  if (feature.layer.id === PLANT_CLUSTER_LAYER)
+    return `${String(feature.properties?.point_count ?? '')} plants · zoom in`;
+  return name;
 }
 
 export function attachPopups(map: maplibregl.Map, lookups: PopupLookups): void {
@@ -40,15 +70,19 @@ export function attachPopups(map: maplibregl.Map, lookups: PopupLookups): void {
     offset: 14,
   });
 
-  for (const layer of [CAMPUS_HIT_LAYER, SITE_HIT_LAYER]) {
+  const hoverLayers = [
+    CAMPUS_HIT_LAYER,
+    ...SITE_HIT_LAYERS,
+    PLANT_HIT_LAYER,
+    PLANT_CLUSTER_LAYER,
+    INTERCONNECTION_HIT_LAYER,
+  ];
+  for (const layer of hoverLayers) {
     map.on('mousemove', layer, (event) => {
       const feature = event.features?.[0];
       if (!feature) return;
       map.getCanvas().style.cursor = 'pointer';
-      tooltip
-        .setLngLat(pointOf(feature))
-        .setText(String(feature.properties?.name ?? ''))
-        .addTo(map);
+      tooltip.setLngLat(pointOf(feature)).setText(tooltipText(feature)).addTo(map);
     });
     map.on('mouseleave', layer, () => {
       map.getCanvas().style.cursor = '';
@@ -59,20 +93,34 @@ export function attachPopups(map: maplibregl.Map, lookups: PopupLookups): void {
   map.on('click', (event) => {
     // While placement is armed the click places something; it must not also open a popup.
     if (isPlacing(map)) return;
-    const [hit] = map.queryRenderedFeatures(event.point, {
-      layers: [SITE_HIT_LAYER, CAMPUS_HIT_LAYER],
-    });
+    const layers = [...SITE_HIT_LAYERS, CAMPUS_HIT_LAYER, ...hoverLayers.slice(-3)].filter(
+      (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
+    );
+    const [hit] = map.queryRenderedFeatures(event.point, { layers });
     if (!hit) return;
     tooltip.remove();
     const id = featureId(hit);
-    if (hit.layer.id === CAMPUS_HIT_LAYER) {
+    const layer = hit.layer.id;
+    if (layer === CAMPUS_HIT_LAYER) {
       const campus = lookups.campus(id);
       if (!campus) return;
       lookups.onCampusClick(id);
-      new maplibregl.Popup({ className: 'map-popup', maxWidth: '360px', offset: 12 })
-        .setLngLat(pointOf(hit))
-        .setDOMContent(campusPopupContent(campus))
-        .addTo(map);
+      popup('360px').setLngLat(pointOf(hit)).setDOMContent(campusPopupContent(campus)).addTo(map);
+    } else if (layer === PLANT_CLUSTER_LAYER) {
+      const source = map.getSource<maplibregl.GeoJSONSource>(PLANT_SOURCE);
+      void source
+        ?.getClusterExpansionZoom(Number(hit.properties?.cluster_id))
+        .then((zoom) => map.easeTo({ center: pointOf(hit), zoom }));
+    } else if (layer === PLANT_HIT_LAYER) {
+      const plant = lookups.plant(id);
+      if (plant) popup().setLngLat(pointOf(hit)).setDOMContent(plantPopupContent(plant)).addTo(map);
+    } else if (layer === INTERCONNECTION_HIT_LAYER) {
+      const point = lookups.interconnection(id);
+      if (point)
+        popup()
+          .setLngLat(pointOf(hit))
+          .setDOMContent(interconnectionPopupContent(point))
+          .addTo(map);
     } else {
       const site = lookups.site(id);
       if (site) showSitePopup(map, site, pointOf(hit));
