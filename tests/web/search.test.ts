@@ -80,7 +80,7 @@ describe('ranking on the bundled data', () => {
     expect(city?.name).toBe('Memphis');
     expect(city?.detail).toContain('TN');
     expect(found.findIndex((e) => e.kind === 'place')).toBeGreaterThan(
-      found.findLastIndex((e) => e.kind === 'campus'),
+      found.map((e) => e.kind).lastIndexOf('campus'),
     );
   });
 

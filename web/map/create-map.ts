@@ -56,7 +56,7 @@ export function createMap(container: HTMLElement): maplibregl.Map {
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
   map.addControl(
-    new maplibregl.AttributionControl({ compact: false, customAttribution: ATTRIBUTION }),
+    new maplibregl.AttributionControl({ compact: true, customAttribution: ATTRIBUTION }),
     'bottom-right',
   );
 
@@ -66,15 +66,28 @@ export function createMap(container: HTMLElement): maplibregl.Map {
   map.on('styleimagemissing', (event) => {
     if (event.id.startsWith('sites-icon-')) addSiteIcons(map, iconPixelRatio());
   });
-  map.once('load', () => addSiteIcons(map, iconPixelRatio()));
+  map.once('load', () => {
+    styleLoaded.add(map);
+    // Compact attribution starts folded to its (i) button, clear of the legend beside it.
+    container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    addSiteIcons(map, iconPixelRatio());
+  });
 
   window.__plannerMap = map;
   return map;
 }
 
-/** Resolves once the style is loaded, so sources can take data. */
+const styleLoaded = new WeakSet<maplibregl.Map>();
+
+/**
+ * Resolves once the style is loaded, so sources can take data. map.loaded() is not that test:
+ * it turns false again whenever a source is loading, and 'load' fires only once, so waiting
+ * for 'load' after it would never resolve.
+ */
 export const whenLoaded = (map: maplibregl.Map): Promise<void> =>
-  map.loaded() ? Promise.resolve() : new Promise((resolve) => map.once('load', () => resolve()));
+  styleLoaded.has(map)
+    ? Promise.resolve()
+    : new Promise((resolve) => map.once('load', () => resolve()));
 
 export function setSourceData(map: maplibregl.Map, sourceId: string, data: GeoJSON.GeoJSON): void {
   const source = map.getSource<maplibregl.GeoJSONSource>(sourceId);

@@ -30,29 +30,15 @@ function fuelKey(): HTMLElement {
       PLANT_FUELS_STYLE[fuel].label,
     ),
   );
-  const sizes = PLANT_SIZE_LEGEND_MW.map((mw) => {
-    const d = Math.ceil(plantRadiusPx(mw) * 2);
-    return h(
-      'li',
-      {},
-      h(
-        'span',
-        { class: 'legend-circle-box' },
-        h('span', {
-          class: 'legend-circle',
-          style: `width:${d}px;height:${d}px`,
-          'aria-hidden': 'true',
-        }),
-      ),
-      formatMw(mw),
-    );
-  });
   return h(
     'div',
     { class: 'legend-key' },
-    h('ul', { class: 'legend-list legend-columns', 'aria-label': 'Plant fuels' }, ...items),
-    h('p', { class: 'legend-note' }, 'Area ∝ MW; grey circles: clusters (click to zoom)'),
-    h('ul', { class: 'legend-sizes', 'aria-label': 'Plant circle sizes' }, ...sizes),
+    h('ul', { class: 'legend-list legend-fuels', 'aria-label': 'Plant fuels' }, ...items),
+    h(
+      'p',
+      { class: 'legend-note' },
+      `Area ∝ MW (${formatMw(PLANT_SIZE_LEGEND_MW[1])} ≈ ${Math.round(plantRadiusPx(PLANT_SIZE_LEGEND_MW[1]) * 2)} px); grey: clusters`,
+    ),
   );
 }
 

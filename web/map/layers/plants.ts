@@ -73,10 +73,14 @@ export function plantLayers(visible = false): LayerSpecification[] {
       filter: clustered,
       layout: hidden(visible),
       paint: {
-        // A cluster's area ∝ its summed MW too, at half the plants' scale so it never swamps.
-        'circle-radius': ['min', 28, ['*', 1.2, ['sqrt', ['/', ['get', 'totalMw'], 100]]]],
+        // A cluster grows with its summed MW, damped and capped so clusters never bury the map.
+        'circle-radius': [
+          'min',
+          16,
+          ['+', 5, ['*', 0.5, ['sqrt', ['/', ['get', 'totalMw'], 100]]]],
+        ],
         'circle-color': '#94a3b8',
-        'circle-opacity': 0.45,
+        'circle-opacity': 0.3,
         'circle-stroke-color': '#475569',
         'circle-stroke-width': 1,
       },

@@ -17,9 +17,10 @@ export function populationDensityLayers(visible = false, opacity = 0.65): LayerS
       paint: {
         // A cell of 250,000 people counts fully; the heat sums neighbouring cells.
         'heatmap-weight': ['interpolate', ['linear'], ['get', 'population'], 0, 0, 250000, 1],
-        'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6],
-        // About one grid cell across at every zoom (0.3° ≈ 3.4 px at zoom 4).
-        'heatmap-radius': ['interpolate', ['exponential', 2], ['zoom'], 3, 4, 10, 4 * 128],
+        // Zoomed in, each cell's heat spreads over more pixels: raise the intensity to match.
+        'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 6, 1.5, 9, 3.5],
+        // About two grid cells across at every zoom (0.3° ≈ 3.4 px at zoom 4).
+        'heatmap-radius': ['interpolate', ['exponential', 2], ['zoom'], 3, 3, 10, 3 * 128],
         'heatmap-color': [
           'interpolate',
           ['linear'],
