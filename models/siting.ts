@@ -2,7 +2,7 @@
 // screen of every candidate site plus a suitability hex grid around a campus. Pure: the caller
 // passes the population index, the seismic zones and the candidate sites in (createSitingData).
 import { invalidInput } from './errors.ts';
-import type { Design } from './records.ts';
+import type { Design, InterconnectionRef } from './records.ts';
 import { isValidLatLon, kmToMi } from './units.ts';
 import {
   POPULATION_SOURCE_NOTE,
@@ -33,13 +33,10 @@ export interface SiteCheckResult {
   pass: boolean;
   checks: SitingCheck[];
   populationWithinMi: Record<ReportedRadius, number>;
-  /**
-   * Where the population figures come from: every source's vintage, and those used here.
-   * checkSite always sets it (optional only for hand-built fixtures of older answers).
-   */
-  populationSource?: { vintage: string; contributing: string[] };
-  /** The densest 22.5° sector × RG 4.7 radius (always set by checkSite). */
-  worstSector?: SectorDensity;
+  /** Where the population figures come from: every source's vintage, and those used here. */
+  populationSource: { vintage: string; contributing: string[] };
+  /** The densest 22.5° sector × RG 4.7 radius. */
+  worstSector: SectorDensity;
   nearestPopulationCentre: {
     name: string;
     country: string;
@@ -51,12 +48,16 @@ export interface SiteCheckResult {
     lon: number;
   } | null;
   epzMi: number;
+  /** The nearest known interconnection points (EIA-860 2019 plants) at ≥ 230 and ≥ 345 kV. */
+  nearestInterconnection: { kv230: InterconnectionRef | null; kv345: InterconnectionRef | null };
+  /** The candidate site the point stands on (within 3 km), with its data vintage. */
+  site: { id: string; name: string; kind: string; distanceKm: number; asOf: string } | null;
   /** Country of the nearest place within 150 km, or null. */
   country: string | null;
   assumptions: string[];
 }
 
-/** ScreenResult inputs; radiusKm 10..1,000, cellKm 2..100 (default radiusKm / 40). */
+/** ScreenResult inputs; radiusKm 10..1,500, cellKm 2..100 (default radiusKm / 40). */
 export interface ScreenInput {
   campus: CampusPoint;
   design: Design;
@@ -78,7 +79,7 @@ export interface ScreenProgress {
   total: number;
 }
 
-export const RADIUS_KM_RANGE = { min: 10, max: 1000 } as const;
+export const RADIUS_KM_RANGE = { min: 10, max: 1500 } as const;
 
 const BASE_ASSUMPTIONS = [
   POPULATION_SOURCE_NOTE,
@@ -87,7 +88,10 @@ const BASE_ASSUMPTIONS = [
     'of a place (PPLX) and second records of one place (same name and state or province ' +
     'within 5 km, or with the same population within 30 km), never a separate city.',
   'Seismic zones are hand-drawn approximations for screening, not a hazard map.',
-  'Cooling water is the recorded source of a candidate site within 3 km; elsewhere unknown.',
+  'Cooling water is the recorded source of a candidate site within 3 km (for a plant, its ' +
+    'EIA-860 2019 water source); elsewhere unknown.',
+  'Interconnection points are EIA-860 2019 plants at ≥ 230 kV (US only): where such a plant ' +
+    'stands, the high-voltage grid is; public data does not map substations.',
 ];
 
 function checkPoint(field: string, lat: unknown, lon: unknown): void {
@@ -133,6 +137,14 @@ export function checkSite(
       lon: c.lon,
     },
     epzMi: input.design.epzMi.value,
+    nearestInterconnection: facts.interconnection,
+    site: facts.atSite && {
+      id: facts.atSite.site.id,
+      name: facts.atSite.site.name,
+      kind: facts.atSite.site.kind,
+      distanceKm: facts.atSite.distanceKm,
+      asOf: facts.atSite.site.asOf,
+    },
     country: facts.country,
     assumptions,
   };

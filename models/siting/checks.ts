@@ -6,6 +6,7 @@ import { POPULATION_SOURCE_NOTE, RG47_LIMIT_PER_MI2 } from './density.ts';
 import { BROWNFIELD_RADIUS_KM, POPULATION_CENTRE_MIN } from './facts.ts';
 import { HAZARD_BEYOND_STANDARD_DESIGN } from './seismic.ts';
 import { campusChecks, comparison, jurisdictionCheck } from './campus-checks.ts';
+import type { CandidateSite, InterconnectionRef } from '../records.ts';
 import type { SiteFacts, SitingCheck } from './types.ts';
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
@@ -122,15 +123,18 @@ function seismicCheck(f: SiteFacts): SitingCheck {
 
 function waterCheck(f: SiteFacts): SitingCheck {
   const { status, source } = f.water;
-  const site = f.atSite ? `${f.atSite.site.name}: ` : '';
+  const on = f.atSite?.site;
+  const record = on?.plantId
+    ? ` (the plant's EIA-860 2019 water source${on.asOf.startsWith('2026') ? ', or the curated record' : ''})`
+    : '';
   const notes = {
-    known: `Cooling water recorded for ${site}${source}.`,
+    known: `Cooling water recorded for ${on ? `${on.name}: ` : ''}${source}${record}.`,
     'dry-cooling':
       `Water unknown here, but ${f.design.name} can use dry or air cooling (near-zero ` +
       'consumption, ~1–5% efficiency penalty; siting-criteria §1.5).',
     unknown:
-      'Water unknown: not within 3 km of a candidate site with a recorded source, and the ' +
-      'design needs wet cooling (a 300 MWe unit on towers consumes ~4–5 million gal/day; §1.5).',
+      'Water unknown: not within 3 km of a candidate site or plant with a recorded source, and ' +
+      'the design needs wet cooling (a 300 MWe unit on towers consumes ~4–5 million gal/day; §1.5).',
   };
   return {
     id: 'cooling-water',
@@ -143,12 +147,40 @@ function waterCheck(f: SiteFacts): SitingCheck {
   };
 }
 
+const fuelNames: Record<string, string> = {
+  coal: 'coal',
+  naturalGas: 'gas',
+  nuclear: 'nuclear',
+  petroleum: 'oil',
+  hydro: 'hydro',
+  pumpedStorageHydro: 'pumped storage',
+  wind: 'wind',
+  solar: 'solar',
+  geothermal: 'geothermal',
+  biomass: 'biomass',
+  other: 'other',
+};
+
+/** "990 MW coal, 621 MW gas as of 2017-05", and a curated record's own figure first. */
+function existingOf(site: CandidateSite): string {
+  const parts = Object.entries(site.mwByFuel ?? {}).map(
+    ([fuel, mw]) => `${Math.round(mw)} MW ${fuelNames[fuel] ?? fuel}`,
+  );
+  const byFuel = parts.join(', ');
+  if (!site.plantId) return `${site.existingMw} MW existing, as of ${site.asOf}`;
+  // A curated record keeps its own MW; the MW by fuel come from the 2017 plant table.
+  if (!/^201/.test(site.asOf))
+    return `${site.existingMw} MW existing (curated, ${site.asOf})${byFuel ? `; plant table 2017: ${byFuel}` : ''}`;
+  return `${byFuel || `${site.existingMw} MW existing`}, as of ${site.asOf}`;
+}
+
 function brownfieldCheck(f: SiteFacts): SitingCheck {
   const b = f.brownfield;
   const credit = b !== null && b.distanceKm <= BROWNFIELD_RADIUS_KM;
   const about = b
-    ? `Nearest brownfield: ${b.site.name} (${b.site.kind}, ${b.site.existingMw} MW existing, ` +
-      `${b.site.gridRegion} interconnection) at ${round(b.distanceKm, 2)} km.`
+    ? `Nearest brownfield: ${b.site.name} (${b.site.kind}; ${existingOf(b.site)}; ` +
+      `${b.site.gridRegion}${b.site.gridVoltageKv ? `, interconnected at ${b.site.gridVoltageKv} kV` : ''}) ` +
+      `at ${round(b.distanceKm, 2)} km.`
     : 'No nuclear or coal site recorded.';
   return {
     id: 'brownfield',
@@ -160,7 +192,30 @@ function brownfieldCheck(f: SiteFacts): SitingCheck {
     note:
       `${about} ${credit ? 'Brownfield credit: reusing' : 'No credit beyond 3 km; reusing'} ` +
       'coal or nuclear infrastructure (site, water, switchyard, interconnection) can cut ' +
-      'overnight capital 15–35% (DOE coal-to-nuclear 2022, siting-criteria §1.7 [H]).',
+      'overnight capital 15–35% (DOE coal-to-nuclear 2022, siting-criteria §1.7 [H]). The credit ' +
+      "comes from the plant's own record: coal or nuclear MW, or a retired reactor or coal site.",
+  };
+}
+
+const tieText = (label: string, ref: InterconnectionRef | null): string =>
+  ref
+    ? `${label}: ${ref.name} (${ref.plantId}, ${ref.kv} kV) at ${round(ref.km, 1)} km.`
+    : `${label}: none known.`;
+
+function interconnectionCheck(f: SiteFacts): SitingCheck {
+  const { kv230, kv345 } = f.interconnection;
+  return {
+    id: 'interconnection',
+    severity: 'info',
+    pass: null,
+    value: kv345 ? round(kv345.km, 1) : null,
+    limit: null,
+    unit: 'km',
+    note:
+      `Nearest known interconnection points. ${tieText('≥ 345 kV', kv345)} ` +
+      `${tieText('≥ 230 kV', kv230)} These are EIA-860 2019 plants interconnected at that ` +
+      'voltage (a proxy for substations, which public data does not map; US only). A ' +
+      "grid-connected evaluation runs the deployment's gen-tie to the ≥ 345 kV point.",
   };
 }
 
@@ -174,6 +229,7 @@ export function checksFromFacts(facts: SiteFacts): SitingCheck[] {
     seismicCheck(facts),
     waterCheck(facts),
     brownfieldCheck(facts),
+    interconnectionCheck(facts),
     ...campusChecks(facts),
     ...jurisdictionCheck(facts),
   ];

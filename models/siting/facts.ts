@@ -2,13 +2,14 @@
 // the line to a campus) before any of it is judged; checks.ts and screen.ts read the facts.
 import { createSeismicLookup } from './seismic.ts';
 import { densityProfile } from './density.ts';
+import { createInterconnectionIndex } from '../grid/interconnection.ts';
+import { createNearestIndex } from '../grid/nearest.ts';
 import { planLine } from '../transmission.ts';
 import { greatCircleKm, miToKm } from '../units.ts';
 import type { CandidateSite, Design } from '../records.ts';
 import type {
   CampusPoint,
   SiteFacts,
-  SiteNearby,
   SitingData,
   SitingDataInput,
   WaterStatus,
@@ -25,9 +26,16 @@ export const CENTRE_SEARCH_KM = 1000;
 /** The nearest place within this distance gives the point's country (jurisdiction note). */
 export const COUNTRY_SEARCH_KM = 150;
 
-/** Sites whose generation and interconnection a new plant could reuse. */
+/**
+ * A site whose coal or nuclear infrastructure a new plant could reuse (DOE coal-to-nuclear):
+ * from the plant's own record (coal or nuclear MW), or a retired reactor or coal site. A gas
+ * plant alone earns no credit: C2N's 15–35% saving is for coal and nuclear steam sites.
+ */
 export function isBrownfield(site: CandidateSite): boolean {
-  return site.kind === 'nuclear-plant' || site.kind === 'coal-retirement' || site.existingMw > 0;
+  if (['nuclear-plant', 'retired-nuclear', 'coal-retirement', 'coal-plant'].includes(site.kind))
+    return true;
+  const mw = site.mwByFuel;
+  return (mw?.coal ?? 0) > 0 || (mw?.nuclear ?? 0) > 0;
 }
 
 /** A recorded cooling-water source, or null when the record says it is unknown. */
@@ -37,26 +45,18 @@ export function knownWater(site: CandidateSite | undefined): string | null {
 }
 
 export function createSitingData(input: SitingDataInput): SitingData {
+  const siteIndex = createNearestIndex(input.sites);
+  const interconnections = createInterconnectionIndex(input.interconnections ?? []);
   return {
     population: input.population,
     seismic: createSeismicLookup(input.seismicZones),
     sites: input.sites,
+    nearestSite: (lat, lon, accept) => {
+      const hit = siteIndex.nearest(lat, lon, accept);
+      return hit && { site: hit.item, distanceKm: hit.km };
+    },
+    interconnections,
   };
-}
-
-function nearestSite(
-  sites: readonly CandidateSite[],
-  lat: number,
-  lon: number,
-  accept: (s: CandidateSite) => boolean,
-): SiteNearby | null {
-  let best: SiteNearby | null = null;
-  for (const site of sites) {
-    if (!accept(site)) continue;
-    const distanceKm = greatCircleKm(lat, lon, site.lat, site.lon);
-    if (!best || distanceKm < best.distanceKm) best = { site, distanceKm };
-  }
-  return best;
 }
 
 /** One unit of the design; a storage design's line is sized to its peak (DESIGN.md "Storage"). */
@@ -79,7 +79,7 @@ export function siteFacts(
 ): SiteFacts {
   const { lat, lon } = point;
   const { population } = data;
-  const atSite = nearestSite(data.sites, lat, lon, () => true);
+  const atSite = data.nearestSite(lat, lon);
   const onSite = atSite && atSite.distanceKm <= BROWNFIELD_RADIUS_KM ? atSite : null;
   const source = knownWater(onSite?.site);
   const status: WaterStatus = source
@@ -111,7 +111,11 @@ export function siteFacts(
     epzPopulation: population.populationWithin(lat, lon, miToKm(design.epzMi.value)),
     seismic: data.seismic(lat, lon),
     atSite: onSite,
-    brownfield: nearestSite(data.sites, lat, lon, isBrownfield),
+    brownfield: data.nearestSite(lat, lon, isBrownfield),
+    interconnection: {
+      kv230: data.interconnections.nearest(lat, lon, 230),
+      kv345: data.interconnections.nearest(lat, lon, 345),
+    },
     water: { status, source },
     campus: campusFacts,
   };

@@ -9,7 +9,12 @@ import { RG47_LIMIT_PER_MI2, worstDensity } from './density.ts';
 import { HAZARD_SCORE, type HazardClass } from './seismic.ts';
 import { boundingBox } from './sphere.ts';
 import type { CampusPoint, SitingData } from './types.ts';
-import { populationMarginScore, weightedScore, type ScreenWeights } from './weights.ts';
+import {
+  interconnectionScore,
+  populationMarginScore,
+  weightedScore,
+  type ScreenWeights,
+} from './weights.ts';
 
 /** Largest grid a request may ask for (the limit), cells. */
 export const MAX_GRID_CELLS = 20_000;
@@ -22,13 +27,16 @@ export interface GridCellProperties {
   densityPerMi2: number;
   hazard: HazardClass;
   distanceKm: number;
+  /** To the nearest known ≥ 345 kV interconnection point; null when none is known. */
+  interconnectionKm: number | null;
 }
 export type SuitabilityGrid = FeatureCollection<Polygon, GridCellProperties>;
 
 export const GRID_NOTE =
   'Hex cells (turf hexGrid, cellSide = cellKm) whose centre lies within the radius. Cell score ' +
   '= the weighted mean of populationMargin (RG 4.7 worst density at the centre), seismic (class ' +
-  'score) and distance (1 − distance / radius), with the user weights of those three; a cell ' +
+  'score), distance (1 − distance / radius) and interconnection (1 − km to the nearest ≥ 345 kV ' +
+  'EIA-860 plant / 100 km), with the user weights of those four; a cell ' +
   'over 500 persons/mi² scores 0, as OR-SAGE excludes it (siting-criteria §1.2 [M]). Water, ' +
   'brownfield and the population-centre rule are not judged per cell.';
 
@@ -95,11 +103,13 @@ export function* scoreCells(
     const density = worstDensity(data.population, lat, lon).densityPerMi2;
     const { hazard } = data.seismic(lat, lon);
     const distanceKm = greatCircleKm(campus.lat, campus.lon, lat, lon);
+    const tie = data.interconnections.nearest(lat, lon, 345);
     const { score } = weightedScore(
       {
         populationMargin: populationMarginScore(density),
         seismic: HAZARD_SCORE[hazard],
         distance: Math.max(0, 1 - distanceKm / radiusKm),
+        interconnection: interconnectionScore(tie?.km),
       },
       weights,
     );
@@ -111,6 +121,7 @@ export function* scoreCells(
         densityPerMi2: Math.round(density * 10) / 10,
         hazard,
         distanceKm: Math.round(distanceKm * 10) / 10,
+        interconnectionKm: tie ? Math.round(tie.km * 10) / 10 : null,
       },
     });
     if ((i + 1) % chunk === 0 && i + 1 < cells.length) yield i + 1;

@@ -2,7 +2,14 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LinePlan } from '../transmission.ts';
 import type { PlaceHit, PopulationIndex } from '../population.ts';
-import type { CandidateSite, Design, SeismicZoneProps } from '../records.ts';
+import type { InterconnectionIndex } from '../grid/interconnection.ts';
+import type {
+  CandidateSite,
+  Design,
+  InterconnectionPoint,
+  InterconnectionRef,
+  SeismicZoneProps,
+} from '../records.ts';
 import type { DensityProfile } from './density.ts';
 import type { SeismicAnswer, SeismicLookup } from './seismic.ts';
 
@@ -24,12 +31,22 @@ export interface SitingData {
   population: PopulationIndex;
   seismic: SeismicLookup;
   sites: readonly CandidateSite[];
+  /** The nearest candidate site (that `accept` allows) to a point. */
+  nearestSite(
+    lat: number,
+    lon: number,
+    accept?: (site: CandidateSite) => boolean,
+  ): SiteNearby | null;
+  /** Known interconnection points: EIA-860 2019 plants at ≥ 230 kV. */
+  interconnections: InterconnectionIndex;
 }
 
 export interface SitingDataInput {
   population: PopulationIndex;
   seismicZones: FeatureCollection<Polygon | MultiPolygon, SeismicZoneProps>;
   sites: readonly CandidateSite[];
+  /** EIA-860 plants at ≥ 230 kV; none given, no point is ever near. */
+  interconnections?: readonly InterconnectionPoint[];
 }
 
 /** A campus as the siting screens need it: a location, and a name when it has one. */
@@ -64,6 +81,8 @@ export interface SiteFacts {
   atSite: SiteNearby | null;
   /** The nearest nuclear, coal or other site with generation on it. */
   brownfield: SiteNearby | null;
+  /** The nearest known interconnection points at ≥ 230 kV and ≥ 345 kV (EIA-860 plants). */
+  interconnection: { kv230: InterconnectionRef | null; kv345: InterconnectionRef | null };
   water: { status: WaterStatus; source: string | null };
   campus: {
     point: CampusPoint;

@@ -15,10 +15,26 @@ export interface ScreenWeights {
   brownfield: number;
   /** A recorded cooling-water source, or a design that can cool dry. */
   water: number;
+  /** Distance to the nearest known ≥ 345 kV interconnection point (an EIA-860 plant). */
+  interconnection: number;
 }
 
 export type CriterionScores = ScreenWeights;
-export const CRITERIA = ['populationMargin', 'distance', 'seismic', 'brownfield', 'water'] as const;
+export const CRITERIA = [
+  'populationMargin',
+  'distance',
+  'seismic',
+  'brownfield',
+  'water',
+  'interconnection',
+] as const;
+
+/**
+ * The interconnection criterion falls linearly from 1 at a ≥ 345 kV point to 0 at this
+ * distance (assumption: beyond ~100 km a new 345 kV line costs more than a typical SMR
+ * deployment's switchyard reuse saves; MISO cost guide ~$2.5–3.5M/km at 345 kV).
+ */
+export const INTERCONNECTION_REFERENCE_KM = 100;
 
 /**
  * Defaults (assumption): population headroom first, as RG 4.7 drives NRC alternative-site
@@ -30,6 +46,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScreenWeights> = {
   seismic: 15,
   brownfield: 15,
   water: 15,
+  interconnection: 10,
 };
 
 export const WEIGHTS_NOTE =
@@ -37,8 +54,9 @@ export const WEIGHTS_NOTE =
   'populationMargin = 1 − worst RG 4.7 density / 500 (floored at 0); distance = 1 − line ' +
   'capex / capex of a line as long as the screen radius; seismic low 1, moderate 0.6, high 0.2, ' +
   'very-high 0; brownfield 1 within 3 km of a nuclear or coal site, else 0; water 1 recorded, ' +
-  '0.5 dry-cooling design, 0 unknown. Default weights: populationMargin 30, distance 25, ' +
-  'seismic 15, brownfield 15, water 15.';
+  '0.5 dry-cooling design, 0 unknown; interconnection = 1 − km to the nearest ≥ 345 kV ' +
+  'EIA-860 plant / 100 km (floored at 0). Default weights: populationMargin 30, distance 25, ' +
+  'seismic 15, brownfield 15, water 15, interconnection 10.';
 
 /** Defaults overlaid with the user's weights; each ≥ 0, and not all zero. */
 export function resolveWeights(weights: Partial<ScreenWeights> = {}): ScreenWeights {
@@ -61,6 +79,11 @@ const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
 export function populationMarginScore(worstDensityPerMi2: number): number {
   return clamp01(1 - worstDensityPerMi2 / RG47_LIMIT_PER_MI2);
+}
+
+/** 1 at a ≥ 345 kV point, 0 at INTERCONNECTION_REFERENCE_KM or beyond (or none known). */
+export function interconnectionScore(km: number | null | undefined): number {
+  return km === null || km === undefined ? 0 : clamp01(1 - km / INTERCONNECTION_REFERENCE_KM);
 }
 
 /** 1 at no cost, 0 at (or beyond) the cost of a line as long as the screen's radius. */

@@ -62,8 +62,8 @@ const dataByGeo = new WeakMap<GeoData, SitingData>();
 export function sitingData(app: FastifyInstance): SitingData {
   let data = dataByGeo.get(app.geoData);
   if (!data) {
-    const { seismicZones, sites } = app.geoData;
-    data = createSitingData({ population: app.population, seismicZones, sites });
+    const { seismicZones, sites, interconnections } = app.geoData;
+    data = createSitingData({ population: app.population, seismicZones, sites, interconnections });
     dataByGeo.set(app.geoData, data);
   }
   return data;

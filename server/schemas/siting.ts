@@ -1,7 +1,9 @@
 // TypeBox schemas of the siting routes (DESIGN.md "API": /api/sites/check, /api/screen). Field
 // limits here answer 400 naming the field; rules that need the data (design ids, the grid's
 // cell count) are checked by the route and the model.
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
+import { RADIUS_KM_RANGE } from '../../models/siting.ts';
+import { CRITERIA, DEFAULT_WEIGHTS } from '../../models/siting/weights.ts';
 
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
@@ -44,6 +46,16 @@ export const SitingCheck = Type.Object({
   unit: Type.String(),
   note: Type.String(),
 });
+
+const InterconnectionRefSchema = Type.Object(
+  {
+    plantId: Type.String({ description: 'eia-<EIA plant code>: an id in /api/interconnections' }),
+    name: Type.String(),
+    kv: Type.Number(),
+    km: Type.Number(),
+  },
+  { description: 'An EIA-860 2019 plant at that voltage: a proxy for a substation.' },
+);
 
 const People = Type.Number({
   description:
@@ -93,23 +105,35 @@ export const SiteCheckResponse = Type.Object({
     }),
   ),
   epzMi: Type.Number(),
+  nearestInterconnection: Type.Object(
+    { kv230: Nullable(InterconnectionRefSchema), kv345: Nullable(InterconnectionRefSchema) },
+    { description: 'The nearest known interconnection points at ≥ 230 and ≥ 345 kV.' },
+  ),
+  site: Nullable(
+    Type.Object(
+      {
+        id: Type.String(),
+        name: Type.String(),
+        kind: Type.String(),
+        distanceKm: Type.Number(),
+        asOf: Type.String({ description: 'Data vintage of the site record.' }),
+      },
+      { description: 'The candidate site the point stands on (within 3 km), if any.' },
+    ),
+  ),
   country: Nullable(Type.String()),
   assumptions: Type.Array(Type.String()),
 });
 
 const Weight = Type.Number({ minimum: 0, maximum: 1000 });
+const criterionObject = <T extends TSchema>(of: () => T) =>
+  Object.fromEntries(CRITERIA.map((k) => [k, of()])) as Record<(typeof CRITERIA)[number], T>;
+
 export const ScreenWeights = Type.Object(
-  {
-    populationMargin: Type.Optional(Weight),
-    distance: Type.Optional(Weight),
-    seismic: Type.Optional(Weight),
-    brownfield: Type.Optional(Weight),
-    water: Type.Optional(Weight),
-  },
+  criterionObject(() => Type.Optional(Weight)),
   {
     additionalProperties: false,
-    description:
-      'Relative weights, each ≥ 0; defaults populationMargin 30, distance 25, seismic 15, brownfield 15, water 15.',
+    description: `Relative weights, each ≥ 0; defaults ${CRITERIA.map((k) => `${k} ${DEFAULT_WEIGHTS[k]}`).join(', ')}.`,
   },
 );
 
@@ -117,7 +141,7 @@ export const ScreenRequest = Type.Object(
   {
     campus: CampusRef,
     designId: Type.String({ minLength: 1, maxLength: 100 }),
-    radiusKm: Type.Number({ minimum: 10, maximum: 1000 }),
+    radiusKm: Type.Number({ minimum: RADIUS_KM_RANGE.min, maximum: RADIUS_KM_RANGE.max }),
     weights: Type.Optional(ScreenWeights),
     cellKm: Type.Optional(
       Type.Number({
@@ -131,13 +155,7 @@ export const ScreenRequest = Type.Object(
 );
 export type ScreenBody = Static<typeof ScreenRequest>;
 
-const Criteria = Type.Object({
-  populationMargin: Type.Number(),
-  distance: Type.Number(),
-  seismic: Type.Number(),
-  brownfield: Type.Number(),
-  water: Type.Number(),
-});
+const Criteria = Type.Object(criterionObject(() => Type.Number()));
 
 export const ScreenedSite = Type.Object({
   siteId: Type.String(),
@@ -170,6 +188,8 @@ export const ScreenedSite = Type.Object({
     brownfieldDistanceKm: Nullable(Type.Number()),
     water: Type.String(),
     waterSource: Nullable(Type.String()),
+    interconnection: Nullable(InterconnectionRefSchema),
+    interconnection230: Nullable(InterconnectionRefSchema),
     scores: Criteria,
     points: Criteria,
   }),
@@ -181,7 +201,10 @@ export const ScreenResponse = Type.Object({
   sites: Type.Array(ScreenedSite, { description: 'Best first; excluded sites last.' }),
   grid: Type.Object(
     { type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) },
-    { description: 'Hex polygons with properties { score, densityPerMi2, hazard, distanceKm }.' },
+    {
+      description:
+        'Hex polygons with properties { score, densityPerMi2, hazard, distanceKm, interconnectionKm }.',
+    },
   ),
   weights: Criteria,
   cellKm: Type.Number(),

@@ -159,7 +159,9 @@ describe('water, brownfield, seismic', () => {
     const { checks } = run(41.76, -110.6, 'natrium');
     expect(check(checks, 'brownfield')).toMatchObject({ severity: 'info', pass: true, limit: 3 });
     expect(check(checks, 'brownfield').value).toBeCloseTo(0.28, 2);
-    expect(check(checks, 'brownfield').note).toMatch(/Naughton.*700 MW.*15–35%/);
+    expect(check(checks, 'brownfield').note).toMatch(
+      /Naughton.*700 MW existing \(curated, 2026\); plant table 2017: \d+ MW coal.*15–35%/,
+    );
     expect(check(checks, 'cooling-water')).toMatchObject({ pass: true, value: 'Hams Fork River' });
   });
 

@@ -78,17 +78,24 @@ describe('POST /api/screen', () => {
     const res = await post('/api/screen', { ...screenBody, cellKm: 25 });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.sites[0]).toMatchObject({ siteId: 'susquehanna', excluded: false });
+    // Lancaster at 400 km: over a hundred plants of the national table, best first.
+    expect(body.sites.length).toBeGreaterThan(100);
+    expect(body.sites[0]).toMatchObject({ excluded: false });
     expect(body.sites.at(-1)).toMatchObject({ excluded: true });
-    expect(body.sites[0].criteria.scores).toHaveProperty('brownfield', 1);
+    const open = body.sites.filter((s: { excluded: boolean }) => !s.excluded);
+    const scores = open.map((s: { score: number }) => s.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    const names = body.sites.map((s: { siteId: string }) => s.siteId);
+    expect(names).toEqual(expect.arrayContaining(['susquehanna', 'crane-tmi1', 'brandon-shores']));
+    expect(body.sites[0].criteria.interconnection).toHaveProperty('kv');
     expect(body.grid.type).toBe('FeatureCollection');
     expect(Object.keys(body.grid.features[0].properties).sort()).toEqual(
-      ['densityPerMi2', 'distanceKm', 'hazard', 'score'].sort(),
+      ['densityPerMi2', 'distanceKm', 'hazard', 'interconnectionKm', 'score'].sort(),
     );
     expect(body.weights).toMatchObject({ populationMargin: 30, distance: 25 });
   });
 
-  it('answers 400 for a radius over 1,000 km', async () => {
+  it('answers 400 for a radius over 1,500 km', async () => {
     const res = await post('/api/screen', { ...screenBody, radiusKm: 5000 });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/radiusKm.*5000/);
@@ -136,7 +143,11 @@ describe('POST /api/screen/stream', () => {
     expect(progress[0].data.total).toBeGreaterThan(1900);
     const result = events.at(-1)!;
     expect(result.event).toBe('result');
-    expect(result.data.sites[0].siteId).toBe('susquehanna');
+    // The stream's answer is the plain route's answer.
+    const plain = (await post('/api/screen', screenBody)).json();
+    expect(result.data.sites.map((s: { siteId: string }) => s.siteId)).toEqual(
+      plain.sites.map((s: { siteId: string }) => s.siteId),
+    );
     expect(result.data.grid.features.length + progress[0].data.done).toBe(progress[0].data.total);
   });
 

@@ -39,6 +39,10 @@ const checkResult = (overrides: Partial<SiteCheckResponse> = {}): SiteCheckRespo
     lon: -111.83439,
   },
   epzMi: 0.25,
+  populationSource: { vintage: '2020 Census block groups', contributing: ['2020 Census'] },
+  worstSector: { radiusMi: 4, sector: 0, sectorName: 'N', population: 0, densityPerMi2: 0 },
+  nearestInterconnection: { kv230: null, kv345: null },
+  site: null,
   country: 'US',
   assumptions: [],
   ...overrides,
@@ -171,15 +175,20 @@ describe('hex colour', () => {
 
 describe('hex cell summary', () => {
   it('gives the score and what it was scored on, with units', () => {
-    const cell = { score: 64.25, densityPerMi2: 1234.5, hazard: 'very-high', distanceKm: 42.1 };
+    const cell = {
+      score: 64.25,
+      densityPerMi2: 1234.5,
+      hazard: 'very-high' as const,
+      distanceKm: 42.1,
+      interconnectionKm: 12.3,
+    };
     expect(hexCellSummary(cell)).toBe(
-      'Score 64.3 of 100 · 1,234.5 persons/mi² (towns of 1,000+) · very high seismic hazard · 42 km to the campus',
+      'Score 64.3 of 100 · 1,234.5 persons/mi² (2020 Census) · very high seismic hazard · 42 km to the campus · 12 km to a ≥ 345 kV plant',
     );
   });
 
   it('says "Excluded" for a cell scored 0', () => {
-    expect(hexCellSummary({ score: 0, densityPerMi2: 900, hazard: 'low', distanceKm: 5 })).toMatch(
-      /^Excluded · 900 persons/,
-    );
+    const cell = { score: 0, densityPerMi2: 900, hazard: 'low' as const, distanceKm: 5 };
+    expect(hexCellSummary({ ...cell, interconnectionKm: null })).toMatch(/^Excluded · 900 persons/);
   });
 });

@@ -12,11 +12,28 @@ import {
   type ScreenState,
 } from '../../web/features/siting/screen-controller.ts';
 
-const DEFAULTS = { populationMargin: 30, distance: 25, seismic: 15, brownfield: 15, water: 15 };
+// The answer below was recorded before the interconnection criterion existed: weight 0 for it
+// reproduces those scores exactly.
+const DEFAULTS = {
+  populationMargin: 30,
+  distance: 25,
+  seismic: 15,
+  brownfield: 15,
+  water: 15,
+  interconnection: 0,
+};
 
 /** Criterion scores as /api/screen answered them for coreweave-lancaster, bwrx-300, 150 km. */
 function site(siteId: string, scores: Partial<typeof DEFAULTS>, excluded = false): ScreenedSite {
-  const all = { seismic: 1, brownfield: 1, water: 1, populationMargin: 0, distance: 0, ...scores };
+  const all = {
+    seismic: 1,
+    brownfield: 1,
+    water: 1,
+    populationMargin: 0,
+    distance: 0,
+    interconnection: 1,
+    ...scores,
+  };
   return {
     siteId,
     name: siteId,
@@ -32,13 +49,25 @@ function site(siteId: string, scores: Partial<typeof DEFAULTS>, excluded = false
       'Seismic 15 of 15: low hazard (approximate zones).',
       'Brownfield 15 of 15: 0.2 km from Crane.',
       'Water 15 of 15: Susquehanna River.',
+      'Interconnection 0 of 0: 0 km to an EIA-860 2019 plant at 500 kV.',
     ],
     criteria: {
       distanceKm: 42,
+      routeKm: 54.6,
+      lineKind: 'ac',
+      voltageKv: 345,
+      transmissionCapexUsd: 168.7e6,
+      lossFraction: 0.012,
+      worstDensityPerMi2: 450,
+      worstDensityRadiusMi: 5,
+      populationCentre: null,
       hazard: 'low',
       brownfield: true,
+      brownfieldDistanceKm: 0.2,
       water: 'known',
-      worstDensityPerMi2: 450,
+      waterSource: 'Susquehanna River',
+      interconnection: { plantId: 'eia-6103', name: siteId, kv: 500, km: 0 },
+      interconnection230: null,
       scores: all,
       points: all,
     },

@@ -116,7 +116,7 @@ describe('Siting tab with the siting models', { timeout: 240_000 }, () => {
       'Passes every hard check',
     );
     expect(await page.getByTestId('siting-population').textContent()).toMatch(/50 mi/);
-    expect(await page.locator('.caveat').textContent()).toContain('undercount');
+    expect(await page.locator('.caveat').textContent()).toContain('2020 Census');
     await expect.poll(() => rendered('siting-check-ring'), POLL).toBeGreaterThan(0);
     await expect.poll(() => rendered('siting-check-centre-label'), POLL).toBe(1);
     // Off the map, so no hover tooltip covers the checked point in the screenshot.

@@ -129,7 +129,11 @@ const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
 
 /** The hover text of a hex cell: its score and the three things it was scored on. */
 export function hexCellSummary(cell: GridCellProperties): string {
-  const density = `${ONE_DECIMAL.format(cell.densityPerMi2)} persons/mi² (towns of 1,000+)`;
+  const density = `${ONE_DECIMAL.format(cell.densityPerMi2)} persons/mi² (2020 Census)`;
   const score = cell.score > 0 ? `Score ${ONE_DECIMAL.format(cell.score)} of 100` : 'Excluded';
-  return `${score} · ${density} · ${humanize(cell.hazard)} seismic hazard · ${formatKm(cell.distanceKm)} to the campus`;
+  const tie =
+    cell.interconnectionKm === null
+      ? 'no ≥ 345 kV point known'
+      : `${formatKm(cell.interconnectionKm)} to a ≥ 345 kV plant`;
+  return `${score} · ${density} · ${humanize(cell.hazard)} seismic hazard · ${formatKm(cell.distanceKm)} to the campus · ${tie}`;
 }

@@ -25,8 +25,8 @@ export interface CheckContext {
   onBack?: () => void;
 }
 
-const UNDERCOUNT_CAVEAT =
-  'Towns of 1,000+ people counted at their points (GeoNames): rural people outside them are missing, so every population figure here undercounts.';
+const POINT_CAVEAT =
+  'Each block group (or, outside the US, each town of 1,000+) counts wholly inside or outside a ring, at its centre of population.';
 
 export const formatLatLon = (lat: number, lon: number): string =>
   `${Math.abs(lat).toFixed(3)}° ${lat >= 0 ? 'N' : 'S'}, ${Math.abs(lon).toFixed(3)}° ${lon >= 0 ? 'E' : 'W'}`;
@@ -101,7 +101,12 @@ function populationTable(result: SiteCheckResponse): HTMLElement {
         ),
       ),
     ),
-    h('p', { class: 'caveat', role: 'note' }, h('strong', {}, 'Undercount. '), UNDERCOUNT_CAVEAT),
+    h(
+      'p',
+      { class: 'caveat', role: 'note' },
+      h('strong', {}, 'Source. '),
+      `${result.populationSource.contributing.join(' + ') || 'No people counted'}. ${POINT_CAVEAT}`,
+    ),
   );
 }
 

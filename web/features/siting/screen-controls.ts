@@ -3,16 +3,12 @@
 import { CRITERIA, type Criterion, type ScreenWeights } from '../../api/siting-types.ts';
 import { h } from '../../ui/dom.ts';
 
-/** The server's defaults (models/siting/weights.ts DEFAULT_WEIGHTS), echoed in each answer. */
-export const DEFAULT_WEIGHTS: Readonly<ScreenWeights> = {
-  populationMargin: 30,
-  distance: 25,
-  seismic: 15,
-  brownfield: 15,
-  water: 15,
-};
+// The server's defaults and limits, imported from the model that applies them.
+export { DEFAULT_WEIGHTS } from '../../../models/siting/weights.ts';
+export { RADIUS_KM_RANGE } from '../../../models/siting.ts';
+import { DEFAULT_WEIGHTS } from '../../../models/siting/weights.ts';
+import { RADIUS_KM_RANGE } from '../../../models/siting.ts';
 export const DEFAULT_RADIUS_KM = 300;
-export const RADIUS_KM_RANGE = { min: 10, max: 1000 } as const;
 const WEIGHT_MAX = 100;
 const WEIGHT_STEP = 5;
 
@@ -25,6 +21,10 @@ const WEIGHT_LABELS: Record<Criterion, { label: string; hint: string }> = {
   seismic: { label: 'Seismic hazard', hint: 'Approximate seismic zone class' },
   brownfield: { label: 'Brownfield reuse', hint: 'A nuclear or retiring coal site within 3 km' },
   water: { label: 'Cooling water', hint: 'A recorded source, or a design that can cool dry' },
+  interconnection: {
+    label: 'Interconnection',
+    hint: 'Distance to the nearest ≥ 345 kV point (an EIA-860 plant at that voltage)',
+  },
 };
 
 export interface ScreenControls {
