@@ -7,13 +7,7 @@ import { createNearestIndex } from '../grid/nearest.ts';
 import { planLine } from '../transmission.ts';
 import { greatCircleKm, miToKm } from '../units.ts';
 import type { CandidateSite, Design } from '../records.ts';
-import type {
-  CampusPoint,
-  SiteFacts,
-  SitingData,
-  SitingDataInput,
-  WaterStatus,
-} from './types.ts';
+import type { CampusPoint, SiteFacts, SitingData, SitingDataInput, WaterStatus } from './types.ts';
 
 /** 10 CFR 100.3: a population centre has more than about 25,000 residents (§1.1 [H]). */
 export const POPULATION_CENTRE_MIN = 25_000;

@@ -74,7 +74,9 @@ export function createScreenControls(hooks: {
   const sliders = new Map<Criterion, HTMLInputElement>();
   const outputs = new Map<Criterion, HTMLElement>();
   const weights = (): ScreenWeights =>
-    Object.fromEntries(CRITERIA.map((k) => [k, Number(sliders.get(k)!.value)])) as ScreenWeights;
+    Object.fromEntries(
+      CRITERIA.map((k) => [k, Number(sliders.get(k)!.value)]),
+    ) as unknown as ScreenWeights;
   const showValues = () => {
     const w = weights();
     const total = CRITERIA.reduce((sum, k) => sum + w[k], 0);
