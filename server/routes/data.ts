@@ -30,7 +30,8 @@ type Filter = { kind?: string; state?: string; bbox?: string };
 /** The property a collection's `kind` filter reads: `kind`, or a plant's `primaryFuel`. */
 type KindField = 'kind' | 'primaryFuel';
 
-function parseBbox(text: string): [number, number, number, number] {
+/** "minLon,minLat,maxLon,maxLat" → numbers; 400 naming querystring.bbox when inverted. */
+export function parseBbox(text: string): [number, number, number, number] {
   const [minLon, minLat, maxLon, maxLat] = text.split(',').map(Number);
   if (minLon > maxLon || minLat > maxLat || Math.abs(minLat) > 90 || Math.abs(maxLat) > 90) {
     throw new HttpError(

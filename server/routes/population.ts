@@ -2,11 +2,11 @@
 // where people live) and the GeoNames places of the US, Canada and Mexico (city labels and
 // search). Both come from the population helper's readers (server/population), are built once
 // per process on first use, and carry an ETag like the data routes; a conditional GET answers 304.
+import { parseBbox } from './data.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dedupePlaces, type Place } from '../../models/population.ts';
 import { readBlockGroups, type CensusPointTable } from '../population/census.ts';
 import { POPULATION_COUNTRIES, readPlaces } from '../population/index.ts';
-import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody } from '../schemas/common.ts';
 import {
   DEFAULT_DENSITY_CELL_DEG,
@@ -86,18 +86,6 @@ export function placeCollection(places: readonly Place[], minPopulation: number)
       },
     }));
   return { type: 'FeatureCollection', minPopulation, source: PLACES_SOURCE, features };
-}
-
-function parseBbox(text: string): [number, number, number, number] {
-  const [minLon, minLat, maxLon, maxLat] = text.split(',').map(Number);
-  if (minLon > maxLon || minLat > maxLat || Math.abs(minLat) > 90 || Math.abs(maxLat) > 90) {
-    throw new HttpError(
-      400,
-      'BAD_REQUEST',
-      `Invalid querystring.bbox: ${JSON.stringify(text)} (want minLon,minLat,maxLon,maxLat with min ≤ max)`,
-    );
-  }
-  return [minLon, minLat, maxLon, maxLat];
 }
 
 // One build per process, shared by every app (tests build many apps).
