@@ -18,6 +18,7 @@ import {
   type ScenarioInputBody,
 } from '../schemas/evaluate.ts';
 import { EvaluateResponse } from '../schemas/evaluate-result.ts';
+import { ScenarioList, ScenarioResponse } from '../schemas/scenario.ts';
 import { evaluateBody } from './evaluate.ts';
 
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -74,7 +75,14 @@ export default async function scenarioRoutes(app: FastifyInstance): Promise<void
 
   app.post<{ Body: ScenarioInputBody }>(
     '/api/scenarios',
-    { schema: { tags, summary: 'Save a scenario', body: ScenarioInput, response: errors } },
+    {
+      schema: {
+        tags,
+        summary: 'Save a scenario',
+        body: ScenarioInput,
+        response: { ...errors, 201: ScenarioResponse },
+      },
+    },
     async (request, reply) => {
       const { name, ...spec } = request.body;
       const scenario = await createScenario(db(), { workspace: request.workspace, name, spec });
@@ -90,7 +98,7 @@ export default async function scenarioRoutes(app: FastifyInstance): Promise<void
         tags,
         summary: 'List saved scenarios, newest first',
         querystring: ListQuery,
-        response: errors,
+        response: { ...errors, 200: ScenarioList },
       },
     },
     async (request, reply) => {
@@ -106,7 +114,7 @@ export default async function scenarioRoutes(app: FastifyInstance): Promise<void
         tags,
         summary: 'One scenario (ETag = its version)',
         params: Params,
-        response: errors,
+        response: { ...errors, 200: ScenarioResponse },
       },
     },
     async (request, reply) => send(reply, await mustGet(request.workspace, request.params.id)),
@@ -120,7 +128,7 @@ export default async function scenarioRoutes(app: FastifyInstance): Promise<void
         summary: 'Replace a scenario; needs If-Match',
         params: Params,
         body: ScenarioInput,
-        response: errors,
+        response: { ...errors, 200: ScenarioResponse },
       },
     },
     async (request, reply) => {

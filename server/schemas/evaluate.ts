@@ -28,6 +28,13 @@ export const Deployment = Type.Object(
         description: '1: single circuit (default); 2: double circuit, each carrying the transfer',
       }),
     ),
+    siteId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'The candidate site it was placed on, if any (GET /api/sites); informational',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,11 @@
 // status: the panel can show a skeleton, the data or an error for each one.
 import type { Design } from '../../models/records.ts';
 import type { CampusCollection, PlaceCollection, SiteCollection } from '../api/client.ts';
+import {
+  idleEvaluation,
+  type EvaluationState,
+} from '../features/coverage/evaluation-controller.ts';
+import { emptyScenario, type WorkspaceScenario } from './scenario.ts';
 
 export type Loadable<T> =
   { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
@@ -17,6 +22,17 @@ export interface AppState {
   selectedDesignId: string | null;
   /** Modelled facility peak by campus id, from the latest demand result: sizes map circles. */
   modelledPeakMw: Readonly<Record<string, number>>;
+  /** The scenario open in the workspace: campus, placed reactors, options, saved id/version. */
+  scenario: WorkspaceScenario;
+  /** specKey of the scenario as last saved or opened; null: never saved. */
+  savedKey: string | null;
+  /** A save is out / the last save met someone else's newer version (412). */
+  saving: boolean;
+  conflict: boolean;
+  /** Live coverage of `scenario` (features/coverage/evaluation-controller.ts). */
+  evaluation: EvaluationState;
+  /** The placement selected on the map or in its row (its EPZ ring shows). */
+  selectedPlacementKey: string | null;
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;
@@ -35,6 +51,12 @@ export const initialState = (): AppState => ({
   selectedCampusId: null,
   selectedDesignId: null,
   modelledPeakMw: {},
+  scenario: emptyScenario(),
+  savedKey: null,
+  saving: false,
+  conflict: false,
+  evaluation: idleEvaluation(),
+  selectedPlacementKey: null,
 });
 
 export function createStore(initial: AppState = initialState()): Store {
