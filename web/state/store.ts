@@ -31,6 +31,9 @@ export interface AppState {
   conflict: boolean;
   /** Live coverage of `scenario` (features/coverage/evaluation-controller.ts). */
   evaluation: EvaluationState;
+  /** Units and COD year of the next placement (Reactors tab), with selectedDesignId. */
+  placementUnits: number;
+  placementCodYear: number | null;
   /** The placement selected on the map or in its row (its EPZ ring shows). */
   selectedPlacementKey: string | null;
 }
@@ -57,6 +60,8 @@ export const initialState = (): AppState => ({
   conflict: false,
   evaluation: idleEvaluation(),
   selectedPlacementKey: null,
+  placementUnits: 1,
+  placementCodYear: null,
 });
 
 export function createStore(initial: AppState = initialState()): Store {

@@ -7,6 +7,7 @@ import { confidenceBadge, factRow, h } from '../../ui/dom.ts';
 import { publishedTotalsTable, sourcesList } from '../popups/popup-content.ts';
 import { createDemandView } from './demand-view.ts';
 import type { CampusDraft } from './draft.ts';
+import type { DemandRequest } from '../../api/demand-types.ts';
 
 export interface CampusView {
   element: HTMLElement;
@@ -48,12 +49,13 @@ export function createCampusView(
   feature: CampusFeature,
   draft: CampusDraft,
   onPeak: (campusId: string, peakMw: number) => void,
+  onRequest: (request: DemandRequest | null) => void = () => {},
 ): CampusView {
   const campus = feature.properties;
   const place = campus.userDrawn
     ? 'Your campus, drawn on the map'
     : [campus.city, campus.state].filter(Boolean).join(', ');
-  const demand = createDemandView(feature, draft, onPeak);
+  const demand = createDemandView(feature, draft, onPeak, onRequest);
   const element = h(
     'article',
     { class: 'campus-headline' },

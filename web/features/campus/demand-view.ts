@@ -3,6 +3,7 @@
 import './campus.css';
 import { api } from '../../api/client.ts';
 import type { CampusFeature } from '../../api/client.ts';
+import type { DemandRequest } from '../../api/demand-types.ts';
 import { campusPlannedMw, shortCampusName } from '../../map/campus-mw.ts';
 import { h, replaceChildren } from '../../ui/dom.ts';
 import { skeleton } from '../panel/states.ts';
@@ -26,6 +27,8 @@ export function createDemandView(
   feature: CampusFeature,
   draft: CampusDraft,
   onPeak: (campusId: string, peakMw: number) => void,
+  /** Each request the draft becomes (null: no complete phase): the scenario's campus follows. */
+  onRequest: (request: DemandRequest | null) => void = () => {},
 ): DemandView {
   const campus = feature.properties;
   const planned = campusPlannedMw(campus).mw;
@@ -51,7 +54,9 @@ export function createDemandView(
   let resultBasis = latestBasis;
   const recompute = (delayMs: number) => {
     latestBasis = inputsBasis(campus, draft);
-    controller.run(demandRequest(draft), delayMs);
+    const request = demandRequest(draft);
+    onRequest(request);
+    controller.run(request, delayMs);
   };
   const editor = createPhaseEditor(
     draft,
