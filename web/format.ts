@@ -43,3 +43,14 @@ const COMPACT_USD = new Intl.NumberFormat('en-US', {
 });
 /** "$4.88B", "$312M": capital costs where the last dollar means nothing. */
 export const formatUsdCompact = (usd: number): string => `$${COMPACT_USD.format(usd)}`;
+
+/** Energy in MWh, whole and separated: "12,480 MWh". */
+export const formatMwh = (mwh: number): string => `${WHOLE.format(mwh)} MWh`;
+/** Costs per MWh to the dollar: "$112/MWh". */
+export const formatUsdPerMwh = (usd: number): string => `$${WHOLE.format(usd)}/MWh`;
+/** Hours a year, one decimal below 10 (a mean over trials), whole above: "3.4 h", "126 h". */
+export const formatHours = (hours: number): string =>
+  `${hours < 10 ? ONE_DECIMAL.format(hours) : WHOLE.format(hours)} h`;
+/** Millions of dollars to one decimal, sign kept: "$412.3M", "−$38.0M". */
+export const formatUsdMillions = (usd: number): string =>
+  `${usd < 0 ? '−' : ''}$${ONE_DECIMAL.format(Math.abs(usd) / 1e6)}M`;

@@ -1,4 +1,4 @@
-// A bar chart in SVG: one bar per category from zero, round y ticks, every n-th category
+// A bar chart in SVG: one bar per category from zero (negative bars hang below it), round y ticks, every n-th category
 // labelled, one bar highlighted, and each bar's own tooltip (its <title>) for the details.
 import { barRects, linearScale, niceTicks } from './geometry.ts';
 import { chartRoot, plotFrame, s, xAxis, yAxis } from './svg.ts';
@@ -28,8 +28,10 @@ export interface BarChartSpec {
 
 export function barChart(spec: BarChartSpec): SVGSVGElement {
   const frame = plotFrame(spec.widthPx, spec.heightPx);
+  // From zero, or below it when a bar is negative (a credit); barRects rises from zero.
+  const low = Math.min(0, ...spec.bars.map((bar) => bar.value));
   const high = Math.max(0, ...spec.bars.map((bar) => bar.value));
-  const yTicks = niceTicks(0, high, 4);
+  const yTicks = niceTicks(low, high, 4);
   const y = linearScale(
     [yTicks[0], yTicks[yTicks.length - 1]],
     [frame.height - frame.bottom, frame.top],

@@ -1,22 +1,32 @@
 // A line (or filled area) chart in SVG: y from zero with round ticks, caller-given x ticks,
-// axis titles with units, an optional legend, and a hover readout along the first series.
-import {
-  areaPath,
-  extent,
-  linearScale,
-  linePath,
-  niceTicks,
-  type Pair,
-  type Scale,
-} from './geometry.ts';
+// axis titles with units, an optional legend, shaded bands, vertical markers, a hover readout
+// (snapped to the first series, a dot on each) and an optional drag-to-zoom brush.
+import { addBrush } from './chart-brush.ts';
+import { addHover } from './chart-hover.ts';
+import { areaPath, extent, linearScale, linePath, niceTicks, type Pair } from './geometry.ts';
+import { bandPath } from './series.ts';
 import { chartRoot, plotFrame, s, xAxis, yAxis, type Tick } from './svg.ts';
 
 export interface LineSeries {
   points: readonly Pair[];
   label: string;
-  /** CSS class for its colour: 'series-1' (primary), 'series-2' (secondary). */
+  /** CSS class for its colour: 'series-1' (primary), 'series-2' (secondary), 'tone-1'… */
   className: string;
   area?: boolean;
+}
+
+/** A shaded region between two lines over the same x values (a range, a gap). */
+export interface Band {
+  upper: readonly Pair[];
+  lower: readonly Pair[];
+  className: string;
+}
+
+/** A vertical rule at x with a short label at its top and a tooltip. */
+export interface Marker {
+  x: number;
+  label: string;
+  detail: string;
 }
 
 export interface LineChartSpec {
@@ -31,8 +41,16 @@ export interface LineChartSpec {
   xTitle: string;
   yTitle: string;
   yFormat(value: number): string;
-  /** Words for the hover readout at point i of the first series. */
+  /** Words for the hover readout at point i of the first series (name every series' value). */
   hoverLabel?(index: number): string;
+  /** Show the readout outside the chart (null: pointer left); default: inside, at the top. */
+  onReadout?(text: string | null): void;
+  bands?: Band[];
+  markers?: Marker[];
+  /** Draw the legend inside the chart (default true; false when the caller shows its own). */
+  legend?: boolean;
+  /** Drag across the plot to pick an x window, in data units. */
+  onBrush?(from: number, to: number): void;
 }
 
 function legend(series: LineSeries[], right: number): SVGGElement | null {
@@ -73,6 +91,11 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
     ),
     xAxis(frame, x, spec.xTicks, spec.xTitle),
   );
+  for (const band of spec.bands ?? []) {
+    root.append(
+      s('path', { class: `band ${band.className}`, d: bandPath(band.upper, band.lower, x, y) }),
+    );
+  }
   for (const series of spec.series) {
     if (series.area) {
       root.append(
@@ -81,53 +104,35 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
     }
     root.append(s('path', { class: `line ${series.className}`, d: linePath(series.points, x, y) }));
   }
-  const key = legend(spec.series, frame.width - frame.right);
+  const bottom = y(y.domain[0]);
+  (spec.markers ?? []).forEach((marker, i) => {
+    const mx = Math.round(x(marker.x)) + 0.5;
+    root.append(
+      s(
+        'g',
+        { class: 'marker' },
+        s('title', {}, marker.detail),
+        s('line', { x1: mx, x2: mx, y1: frame.top + 4, y2: bottom }),
+        s(
+          'text',
+          { x: mx, y: frame.top + (i % 2 === 0 ? 2 : 12), 'text-anchor': 'middle' },
+          marker.label,
+        ),
+      ),
+    );
+  });
+  const key = spec.legend === false ? null : legend(spec.series, frame.width - frame.right);
   if (key) root.append(key);
+  if (spec.onBrush) addBrush(root, x, frame.top, bottom, spec.onBrush);
   if (spec.hoverLabel && spec.series[0]?.points.length) {
-    addHover(root, spec.series[0].points, x, y, spec.hoverLabel, frame.top);
+    addHover(root, {
+      series: spec.series,
+      x,
+      y,
+      top: frame.top,
+      label: spec.hoverLabel,
+      onReadout: spec.onReadout,
+    });
   }
   return root;
-}
-
-/** A vertical rule and a label that follow the pointer, snapped to the nearest point. */
-function addHover(
-  root: SVGSVGElement,
-  points: readonly Pair[],
-  x: Scale,
-  y: Scale,
-  label: (index: number) => string,
-  top: number,
-): void {
-  const rule = s('line', { class: 'hover-rule', y1: top, y2: y(y.domain[0]) });
-  const dot = s('circle', { class: 'hover-dot', r: 3 });
-  const text = s('text', { class: 'hover-text', y: top + 10 });
-  const group = s(
-    'g',
-    { class: 'hover', visibility: 'hidden', 'aria-hidden': 'true' },
-    rule,
-    dot,
-    text,
-  );
-  root.append(group);
-  const [x0, x1] = x.range;
-  root.addEventListener('pointermove', (event) => {
-    const box = root.getBoundingClientRect();
-    const px = event.clientX - box.left;
-    if (px < x0 || px > x1) return group.setAttribute('visibility', 'hidden');
-    let i = 0;
-    for (let j = 1; j < points.length; j++) {
-      if (Math.abs(x(points[j][0]) - px) < Math.abs(x(points[i][0]) - px)) i = j;
-    }
-    const cx = x(points[i][0]);
-    rule.setAttribute('x1', String(cx));
-    rule.setAttribute('x2', String(cx));
-    dot.setAttribute('cx', String(cx));
-    dot.setAttribute('cy', String(y(points[i][1])));
-    text.textContent = label(i);
-    const share = (cx - x0) / (x1 - x0);
-    text.setAttribute('text-anchor', share > 0.65 ? 'end' : share < 0.35 ? 'start' : 'middle');
-    text.setAttribute('x', String(cx));
-    group.setAttribute('visibility', 'visible');
-  });
-  root.addEventListener('pointerleave', () => group.setAttribute('visibility', 'hidden'));
 }
