@@ -15,15 +15,21 @@ export interface LocalDraft {
 
 type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+const isObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const isScenario = (value: unknown): value is WorkspaceScenario => {
   const s = value as Partial<WorkspaceScenario> | null;
   return (
-    !!s &&
+    isObject(s) &&
     typeof s.name === 'string' &&
     Array.isArray(s.placements) &&
     s.placements.every((p) => typeof p?.key === 'string' && typeof p.designId === 'string') &&
-    typeof s.options === 'object' &&
-    (s.id === null || typeof s.id === 'string')
+    // null and arrays are objects too: an options or campus of null would break every edit.
+    isObject(s.options) &&
+    (s.campus === null || isObject(s.campus)) &&
+    (s.id === null || typeof s.id === 'string') &&
+    (s.version === null || Number.isInteger(s.version))
   );
 };
 

@@ -53,7 +53,10 @@ export function encodeUrlState(state: UrlState): string {
 
 function parseView(text: string | null): MapView | undefined {
   if (!text) return undefined;
-  const [lon, lat, zoom] = text.split(',').map(Number);
+  const parts = text.split(',');
+  // Number('') is 0: an empty part (",,") must not read as the view 0,0,0.
+  if (parts.length !== 3 || parts.some((part) => part.trim() === '')) return undefined;
+  const [lon, lat, zoom] = parts.map(Number);
   const ok =
     [lon, lat, zoom].every(Number.isFinite) &&
     Math.abs(lon) <= 180 &&
