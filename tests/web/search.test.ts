@@ -1,6 +1,7 @@
 // Search matching and ranking (web/features/search/match.ts), on the real campuses, sites and
-// places: cities, operators, owners' initials and states find what a planner means, campuses
-// first; short queries match word starts only.
+// places: campus names (short and full), cities, operators, owners' initials and states find
+// what a planner means; campuses always first, then sites, then places and states; short
+// queries match word starts only.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Point } from 'geojson';
@@ -16,6 +17,7 @@ import {
 } from '../../web/features/search/match.ts';
 import { dedupePlaces } from '../../models/population.ts';
 import { readPlaces } from '../../server/population/index.ts';
+import { shortCampusName } from '../../web/map/campus-mw.ts';
 import { placeCollection } from '../../server/routes/population.ts';
 
 const read = <P>(file: string) =>
@@ -26,8 +28,10 @@ const sites = read<Props>('sites.geojson');
 const places = placeCollection(dedupePlaces(readPlaces()).kept, 10_000);
 
 const entries: SearchEntry[] = buildEntries({
+  // As web/features/search/search.ts builds them: the short name shown, the full name a keyword.
   campuses: campuses.features.map((f) => ({
     ...f.properties,
+    shortName: shortCampusName(f.properties.name),
     coordinates: f.geometry.coordinates,
   })),
   sites: sites.features.map((f) => ({
@@ -111,14 +115,59 @@ describe('ranking on the bundled data', () => {
     expect(found.map((e) => e.name).join(' ')).toMatch(/TVA|Clinch River/);
   });
 
-  it('Tennessee and TN: its campuses, then the state, then its sites', () => {
+  it('Tennessee and TN: its campuses, then its sites, then the state', () => {
     for (const query of ['Tennessee', 'TN']) {
-      const found = top(query, 20);
+      const found = top(query, 200);
       expect(found[0].kind).toBe('campus');
+      expect(found.some((e) => e.kind === 'site')).toBe(true);
       const state = found.findIndex((e) => e.kind === 'state');
       expect(found[state].name).toBe('Tennessee');
-      expect(found.slice(state + 1).every((e) => e.kind === 'site')).toBe(true);
+      expect(found.slice(0, state).every((e) => e.kind !== 'place')).toBe(true);
     }
+  });
+
+  it('always ranks campuses, then sites, then places and states', () => {
+    const order = { campus: 0, site: 1, place: 2, state: 2 };
+    for (const query of [
+      'Memphis',
+      'Abilene',
+      'Colossus',
+      'Phoenix',
+      'TN',
+      'Texas',
+      'Oak',
+      'Meta',
+    ]) {
+      const ranks = top(query, 60).map((e) => order[e.kind]);
+      expect(ranks, query).toEqual([...ranks].sort((a, b) => a - b));
+    }
+  });
+
+  it('Memphis: the first suggestion is a Colossus campus, both before any site or city', () => {
+    const found = top('Memphis');
+    expect(found[0].id).toMatch(/^xai-colossus-/);
+    expect(
+      found
+        .slice(0, 2)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['xai-colossus-1', 'xai-colossus-2']);
+  });
+
+  it('matches the short name, the full name, the city, the state and the operator', () => {
+    // Short name (shown) and full name (a keyword): "Stargate I – Abilene (Crusoe / …)".
+    expect(top('Stargate I')[0].id).toBe('stargate-abilene');
+    expect(top('Lancium Clean Campus')[0].id).toBe('stargate-abilene');
+    expect(top('Whitehaven')[0].id).toBe('xai-colossus-2');
+    // City ("Memphis / Southaven"), state, operator ("Crusoe (builder/operator); Oracle …").
+    expect(ids('Southaven')).toContain('campus:xai-colossus-2');
+    expect(ids('Arizona')).toContain('campus:tsmc-arizona');
+    expect(ids('Crusoe')).toContain('campus:stargate-abilene');
+    expect(ids('xAI')).toEqual(
+      expect.arrayContaining(['campus:xai-colossus-1', 'campus:xai-colossus-2']),
+    );
+    // The suggestion shows the short name.
+    expect(top('Abilene')[0].name).toBe('Stargate I – Abilene');
   });
 
   it('among cities, a bigger one comes first on an equal match', () => {

@@ -1,7 +1,7 @@
 // Search matching and ranking, pure (tests/web/search.test.ts): what an entry is called, what
 // else finds it (operator or owner, city, state code and name, the owner's initials: "TVA"),
-// and how a query ranks the matches: campuses first, then states and places (bigger first),
-// then candidate sites, each by how well the query matches.
+// and how a query ranks the matches: campuses always first, then candidate sites, then places
+// (bigger first) and states, each by how well the query matches.
 import type { Position } from 'geojson';
 
 export type SearchKind = 'campus' | 'state' | 'place' | 'site';
@@ -23,7 +23,8 @@ export interface SearchEntry {
 /** The best suggestions a query shows. */
 export const MAX_SUGGESTIONS = 8;
 
-const KIND_RANK: Record<SearchKind, number> = { campus: 0, state: 1, place: 1, site: 2 };
+/** Campuses first (what a planner is looking for), then candidate sites, then places and states. */
+const KIND_RANK: Record<SearchKind, number> = { campus: 0, site: 1, place: 2, state: 2 };
 
 /** Lower case, no accents, punctuation as spaces: "Doña Ana" → "dona ana". */
 export const normalize = (text: string): string =>
@@ -99,7 +100,10 @@ export const findEntry = (entries: readonly SearchEntry[], query: string) =>
 
 export interface CampusInput {
   id: string;
+  /** The record's full name: "xAI Colossus 2 – Tulane Rd (Whitehaven) + Southaven MS …". */
   name: string;
+  /** What the map labels it and the suggestion shows ("Stargate I – Abilene"); default name. */
+  shortName?: string;
   operator?: string;
   city?: string;
   state?: string;
@@ -152,10 +156,11 @@ export function buildEntries(input: {
   const campuses = input.campuses.map((c): SearchEntry => ({
     kind: 'campus',
     id: c.id,
-    name: c.name,
+    name: c.shortName ?? c.name,
     detail: `AI campus · ${[c.city?.split('(')[0].trim(), c.state].filter(Boolean).join(', ')}`,
     coordinates: c.coordinates,
     keywords: [
+      ...(c.shortName && c.shortName !== c.name ? [c.name] : []),
       ...operatorNames(c.operator),
       ...(c.city ? c.city.split(/[/(]/).map((s) => s.trim()) : []),
       ...stateWords(c.state),

@@ -19,7 +19,8 @@ export function searchEntries(state: AppState, states: StateInput[] = []): Searc
   return buildEntries({
     campuses: campuses.map((f) => ({
       id: f.properties.id,
-      name: shortCampusName(f.properties.name),
+      name: f.properties.name,
+      shortName: shortCampusName(f.properties.name),
       operator: f.properties.operator,
       city: f.properties.city,
       state: f.properties.state,
