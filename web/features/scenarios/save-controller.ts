@@ -10,7 +10,7 @@ import type {
 } from '../../api/scenario-types.ts';
 import { ConflictError, type ScenariosClient } from '../../api/scenarios-client.ts';
 import { fromSaved, saveStateOf, specKey, type WorkspaceScenario } from '../../state/scenario.ts';
-import type { Store } from '../../state/store.ts';
+import type { AppState, Store } from '../../state/store.ts';
 import {
   afterDelete,
   afterSave,
@@ -51,8 +51,11 @@ export interface SaveController {
 }
 
 export interface SaveHooks {
-  /** A scenario was opened, reloaded or discarded back to: the lead may select its campus. */
-  onOpen?(scenario: WorkspaceScenario): void;
+  /**
+   * A scenario was opened, reloaded or discarded back to: the patch returned (e.g. its campus
+   * selected, scenarioEpoch bumped) goes into the same store.set as the scenario.
+   */
+  onOpen?(scenario: WorkspaceScenario): Partial<AppState> | void;
 }
 
 const messageOf = (error: unknown): string =>
@@ -79,9 +82,9 @@ export function createSaveController(
     return false;
   };
   const show = (outcome: SavedOutcome) => {
-    store.set({ ...outcome, conflict: false, saving: false });
+    const patch = hooks.onOpen?.(outcome.scenario) ?? {};
+    store.set({ ...patch, ...outcome, conflict: false, saving: false });
     set({ conflict: null, error: null });
-    hooks.onOpen?.(outcome.scenario);
   };
   const conflictOn = (id: string, details: StaleVersionDetails) => {
     if (store.get().scenario.id !== id) return;
