@@ -83,12 +83,53 @@ function siteKey(): HTMLElement {
   return h('ul', { class: 'legend-list legend-columns' }, ...items);
 }
 
+/** Below this window width the legend starts collapsed, so it does not cover the map. */
+export const LEGEND_OPEN_MIN_WIDTH_PX = 1440;
+
+/** Whether the legend starts expanded in a window this wide. */
+export const legendStartsOpen = (windowWidth: number): boolean =>
+  windowWidth >= LEGEND_OPEN_MIN_WIDTH_PX;
+
+/**
+ * Its summary is the toggle: a native <details> summary is in the tab order and opens with Enter
+ * or Space; aria-expanded is kept for readers that do not announce it. Until the user toggles
+ * it, the legend follows the window across the 1440 px line; after that it stays as they left it.
+ */
+function collapsible(summary: HTMLElement, body: HTMLElement): HTMLDetailsElement {
+  const details = h('details', { class: 'legend', 'data-testid': 'legend' }, summary, body);
+  const wide = window.matchMedia(`(min-width: ${LEGEND_OPEN_MIN_WIDTH_PX}px)`);
+  let touched = false;
+  let programmatic = false;
+  const sync = () => summary.setAttribute('aria-expanded', String(details.open));
+  const follow = () => {
+    if (touched || details.open === wide.matches) return;
+    programmatic = true;
+    details.open = wide.matches;
+  };
+  programmatic = legendStartsOpen(window.innerWidth);
+  details.open = programmatic;
+  details.addEventListener('toggle', () => {
+    if (!programmatic) touched = true;
+    programmatic = false;
+    sync();
+  });
+  wide.addEventListener('change', follow);
+  sync();
+  return details;
+}
+
 /** `extra` sections (e.g. the siting layers) follow the campus and site groups. */
 export function createLegend(map: MapLibreMap, ...extra: HTMLElement[]): HTMLElement {
-  return h(
-    'details',
-    { class: 'legend', open: true },
-    h('summary', {}, 'Legend and layers'),
+  return collapsible(
+    h(
+      'summary',
+      {
+        'data-testid': 'legend-toggle',
+        'aria-label': 'Legend and layers: show or hide',
+        title: 'Show or hide the legend and layer toggles',
+      },
+      'Legend and layers',
+    ),
     h(
       'div',
       { class: 'legend-body' },
