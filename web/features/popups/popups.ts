@@ -1,5 +1,7 @@
 // Hover tooltip (the name) and click popup (key figures) for campuses, candidate sites, power
-// plants and interconnection points; a click on a plant cluster zooms into it.
+// plants and interconnection points; a click on a plant cluster zooms into it. A popup opens
+// away from the selection (popup-placement.ts) and closes when the selected campus changes:
+// the app calls closeAllPopups(map, selectedCampusId) and setPopupAvoid(map, points).
 import './popups.css';
 import * as maplibregl from 'maplibre-gl';
 import type {
@@ -18,6 +20,7 @@ import {
   plantPopupContent,
   sitePopupContent,
 } from './popup-content.ts';
+import { anchorAway } from './popup-placement.ts';
 
 export const CAMPUS_HIT_LAYER = 'campuses-circle';
 /** The main site layer (curated and nuclear sites); SITE_HIT_LAYERS adds coal and gas plants. */
@@ -42,15 +45,66 @@ const featureId = (feature: maplibregl.MapGeoJSONFeature): string =>
 const pointOf = (feature: maplibregl.MapGeoJSONFeature): maplibregl.LngLatLike =>
   feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : [0, 0];
 
-const popup = (maxWidth = '340px') =>
-  new maplibregl.Popup({ className: 'map-popup', maxWidth, offset: 10 });
+interface MapPopups {
+  open: Set<{ popup: maplibregl.Popup; campusId?: string }>;
+  /** The selected campus and its placements: popups open away from them. */
+  avoid: maplibregl.LngLatLike[];
+}
+const registry = new WeakMap<maplibregl.Map, MapPopups>();
+const popupsOf = (map: maplibregl.Map): MapPopups => {
+  let entry = registry.get(map);
+  if (!entry) registry.set(map, (entry = { open: new Set(), avoid: [] }));
+  return entry;
+};
+
+/**
+ * Closes every click popup on the map. Call it when the selected campus changes; a popup about
+ * `keepCampusId` itself (the campus just clicked) stays.
+ */
+export function closeAllPopups(map: maplibregl.Map, keepCampusId?: string | null): void {
+  for (const entry of [...popupsOf(map).open]) {
+    if (keepCampusId == null || entry.campusId !== keepCampusId) entry.popup.remove();
+  }
+}
+
+/** The points popups must not cover: the selected campus and its placements. */
+export function setPopupAvoid(map: maplibregl.Map, points: maplibregl.LngLatLike[]): void {
+  popupsOf(map).avoid = points;
+}
+
+/** Opens a click popup at `at`, anchored so it covers none of the avoided points. */
+function openPopup(
+  map: maplibregl.Map,
+  at: maplibregl.LngLatLike,
+  content: HTMLElement,
+  options: { maxWidth?: string; campusId?: string } = {},
+): maplibregl.Popup {
+  const state = popupsOf(map);
+  const canvas = map.getCanvas();
+  const anchor = anchorAway(
+    map.project(at),
+    state.avoid.map((p) => map.project(p)),
+    { width: canvas.clientWidth, height: canvas.clientHeight },
+  );
+  const popup = new maplibregl.Popup({
+    className: 'map-popup',
+    maxWidth: options.maxWidth ?? '340px',
+    offset: 10,
+    ...(anchor ? { anchor } : {}),
+  });
+  const entry = { popup, campusId: options.campusId };
+  state.open.add(entry);
+  popup.on('close', () => state.open.delete(entry));
+  if (anchor) popup.addClassName(`popup-away-${anchor}`);
+  return popup.setLngLat(at).setDOMContent(content).addTo(map);
+}
 
 export function showSitePopup(
   map: maplibregl.Map,
   site: SiteProperties,
   at: maplibregl.LngLatLike,
 ): maplibregl.Popup {
-  return popup().setLngLat(at).setDOMContent(sitePopupContent(site)).addTo(map);
+  return openPopup(map, at, sitePopupContent(site));
 }
 
 function tooltipText(feature: maplibregl.MapGeoJSONFeature): string {
@@ -105,7 +159,7 @@ export function attachPopups(map: maplibregl.Map, lookups: PopupLookups): void {
       const campus = lookups.campus(id);
       if (!campus) return;
       lookups.onCampusClick(id);
-      popup('360px').setLngLat(pointOf(hit)).setDOMContent(campusPopupContent(campus)).addTo(map);
+      openPopup(map, pointOf(hit), campusPopupContent(campus), { maxWidth: '360px', campusId: id });
     } else if (layer === PLANT_CLUSTER_LAYER) {
       const source = map.getSource<maplibregl.GeoJSONSource>(PLANT_SOURCE);
       void source
@@ -113,14 +167,10 @@ export function attachPopups(map: maplibregl.Map, lookups: PopupLookups): void {
         .then((zoom) => map.easeTo({ center: pointOf(hit), zoom }));
     } else if (layer === PLANT_HIT_LAYER) {
       const plant = lookups.plant(id);
-      if (plant) popup().setLngLat(pointOf(hit)).setDOMContent(plantPopupContent(plant)).addTo(map);
+      if (plant) openPopup(map, pointOf(hit), plantPopupContent(plant));
     } else if (layer === INTERCONNECTION_HIT_LAYER) {
       const point = lookups.interconnection(id);
-      if (point)
-        popup()
-          .setLngLat(pointOf(hit))
-          .setDOMContent(interconnectionPopupContent(point))
-          .addTo(map);
+      if (point) openPopup(map, pointOf(hit), interconnectionPopupContent(point));
     } else {
       const site = lookups.site(id);
       if (site) showSitePopup(map, site, pointOf(hit));
