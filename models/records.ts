@@ -9,7 +9,8 @@ export interface SourceRef {
   date?: string;
 }
 
-export type CampusKind = 'ai-training' | 'ai-inference' | 'ai-mixed' | 'fab';
+export const CAMPUS_KINDS = ['ai-training', 'ai-inference', 'ai-mixed', 'fab'] as const;
+export type CampusKind = (typeof CAMPUS_KINDS)[number];
 
 /**
  * A load increment. Exactly one of `itMw`, `facilityMw` or `accelerator` + `count` is set.

@@ -27,6 +27,16 @@ import { POPULATION_DENSITY_SOURCE } from './map/layers/population.ts';
 import { SITE_SOURCE } from './map/layers/sites.ts';
 import { armPlacement, isPlacing } from './map/placement.ts';
 import { createStore, type AppState } from './state/store.ts';
+import { postJson, getJson } from './api/client.ts';
+import type { EvaluateResponse, SavedScenario } from './api/scenario-types.ts';
+import { createWorkspace } from './features/workspace/workspace.ts';
+import { attachMapPlacements } from './features/workspace/map-placements.ts';
+import { attachUrlSync } from './features/workspace/url-sync.ts';
+import { campusOfScenario } from './features/workspace/campus-sync.ts';
+import { startingPoint } from './features/workspace/restore.ts';
+import { decodeUrlState } from './state/url-state.ts';
+import { readDraft } from './state/local-draft.ts';
+import { createUpcomingSection } from './features/panel/upcoming-section.ts';
 import type { InterconnectionProperties, PlantProperties } from './api/client.ts';
 
 /** Zoom that shows a campus with the sites around it (about 150 km across at 1280 px). */
@@ -41,7 +51,7 @@ const byId = <T extends HTMLElement>(id: string): T => {
 };
 
 const store = createStore();
-const workspace = byId('workspace');
+const workspaceElement = byId('workspace');
 const mapNotice = byId('map-notice');
 const map = createMap(byId('map'));
 const sitingMap = createSitingMap(map);
@@ -130,20 +140,50 @@ function onSearchPick(entry: SearchEntry): void {
   if (site) showSitePopup(map, site.properties, [lon, lat]);
 }
 
-const panel = createPanel(store, {
-  selectCampus: (id) => selectCampus(id),
-  retry: loadCampuses,
-  retryDesigns: loadDesigns,
-  armCampusPlacement: (onPlace, onCancel) =>
-    armPlacement(map, 'Click the map to place the new campus · Esc cancels', onPlace, onCancel),
-  siting: {
-    armPick: (onPlace, onCancel) =>
-      armPlacement(map, 'Click the map to check a point · Esc cancels', onPlace, onCancel),
-    sitingMap,
-  },
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+const workspace = createWorkspace(store, {
+  evaluate: (request, signal) => postJson<EvaluateResponse>('/api/evaluate', request, signal),
+  storage,
+  now: () => new Date(),
 });
-workspace.append(
-  createResizeHandle(workspace, panel.element, () => map.resize()),
+
+const panel = createPanel(
+  store,
+  {
+    selectCampus: (id) => selectCampus(id),
+    retry: loadCampuses,
+    armCampusPlacement: (onPlace, onCancel) =>
+      armPlacement(map, 'Click the map to place the new campus · Esc cancels', onPlace, onCancel),
+    campusRequest: (request) => workspace.setCampus(request?.campus ?? null),
+    siting: {
+      armPick: (onPlace, onCancel) =>
+        armPlacement(map, 'Click the map to check a point · Esc cancels', onPlace, onCancel),
+      sitingMap,
+    },
+    reactors: {
+      retryDesigns: loadDesigns,
+      armPlacement: (onPlace, onCancel) =>
+        armPlacement(
+          map,
+          'Click the map to place the reactors · Esc cancels',
+          (at) => onPlace({ lat: at.lat, lon: at.lng }),
+          onCancel,
+        ),
+      workspace,
+    },
+  },
+  { coverage: createUpcomingSection('coverage'), scenarios: createUpcomingSection('scenarios') },
+);
+attachMapPlacements(map, store, workspace, { dragDistance: panel.reactors.showDragDistance });
+attachUrlSync(map, store);
+workspaceElement.append(
+  createResizeHandle(workspaceElement, panel.element, () => map.resize()),
   panel.element,
 );
 const sitingLegend = createSitingLegend(map, (opacity) => sitingMap.setHexOpacity(opacity));
@@ -163,28 +203,42 @@ attachPopups(map, {
 
 attachHexTooltip(map);
 
-// With the Siting tab open, a click on a candidate site also checks that site.
+// With the Siting tab open, a click on a candidate site also checks that site; with the
+// Reactors tab open, it offers "place here".
 for (const layer of SITE_HIT_LAYERS) {
   map.on('click', layer, (event) => {
-    if (isPlacing(map) || panel.activeTab() !== 'siting') return;
+    if (isPlacing(map)) return;
+    const tab = panel.activeTab();
+    if (tab !== 'siting' && tab !== 'reactors') return;
     const site = siteById(String(event.features?.[0]?.properties?.id ?? ''));
     if (!site) return;
     const [lon, lat] = site.geometry.coordinates;
-    panel.siting.check(lat, lon, site.properties.name);
+    if (tab === 'siting') return panel.siting.check(lat, lon, site.properties.name);
+    panel.reactors.offerSite({ id: site.properties.id, name: site.properties.name, lat, lon });
   });
 }
 
 store.subscribe(async (state, previous) => {
   await whenLoaded(map);
+  const { evaluation } = state;
+  if (evaluation !== previous.evaluation && evaluation.result && !evaluation.stale) {
+    const id = state.selectedCampusId;
+    if (id)
+      servedByCampus = { ...servedByCampus, [id]: evaluation.result.coverage.servedEnergyFraction };
+  }
   const campusesChanged =
-    state.campuses !== previous.campuses || state.modelledPeakMw !== previous.modelledPeakMw;
+    state.campuses !== previous.campuses ||
+    state.modelledPeakMw !== previous.modelledPeakMw ||
+    servedByCampus !== shownServed;
   if (campusesChanged && state.campuses.status === 'ready') {
+    shownServed = servedByCampus;
     setSourceData(
       map,
       CAMPUS_SOURCE,
-      withCampusMapProperties(state.campuses.data, state.modelledPeakMw),
+      withCampusMapProperties(state.campuses.data, state.modelledPeakMw, servedByCampus),
     );
   }
+  if (state.scenarioEpoch !== previous.scenarioEpoch) openScenarioCampus();
   if (state.sites !== previous.sites && state.sites.status === 'ready') {
     setSourceData(map, SITE_SOURCE, state.sites.data);
   }
@@ -193,6 +247,8 @@ store.subscribe(async (state, previous) => {
   }
   if (state.selectedCampusId !== previous.selectedCampusId) {
     map.setFilter('campuses-selected', selectedCampusFilter(state.selectedCampusId));
+    map.setFilter('campuses-selected-label', selectedCampusFilter(state.selectedCampusId));
+    map.setFilter('campuses-label', ['!=', ['get', 'id'], state.selectedCampusId ?? '']);
   }
 });
 
@@ -222,4 +278,42 @@ loadBasemapData()
       'The basemap boundaries did not load; campuses and sites are still shown. Reload to retry.';
   });
 
-void Promise.all([loadCampuses(), loadSites(), loadDesigns(), loadPlaces()]);
+/** Served energy of each campus's latest evaluation: fills its circle (red, amber, green). */
+let servedByCampus: Readonly<Record<string, number>> = {};
+let shownServed = servedByCampus;
+
+/** Selects the open scenario's campus (a drawn one is put back on the map). */
+function openScenarioCampus(fly = true): void {
+  const feature = campusOfScenario(store, store.get().scenario.campus);
+  if (feature) selectCampus(feature.properties.id, fly);
+}
+
+/** Opens what the address bar or the local draft says was on screen. */
+async function restoreWorkspace(): Promise<void> {
+  const url = decodeUrlState(location.search);
+  const draft = storage ? readDraft(storage) : null;
+  let saved: SavedScenario | 'missing' | null = null;
+  if (url.scenarioId) {
+    saved = await getJson<SavedScenario>(`/api/scenarios/${url.scenarioId}`).catch(
+      (error: unknown) => {
+        console.warn('Opening the linked scenario failed:', error);
+        return 'missing' as const;
+      },
+    );
+  }
+  const start = startingPoint(url, draft, saved);
+  if (url.view) map.jumpTo({ center: [url.view.lon, url.view.lat], zoom: url.view.zoom });
+  if (start?.notice) {
+    mapNotice.hidden = false;
+    mapNotice.textContent = start.notice;
+  }
+  if (!start) return;
+  if (!store.get().selectedDesignId && start.scenario.placements[0])
+    store.set({ selectedDesignId: start.scenario.placements[0].designId });
+  workspace.open(start.scenario, start.savedKey);
+  openScenarioCampus(!url.view);
+}
+
+void Promise.all([loadCampuses(), loadSites(), loadDesigns(), loadPlaces()]).then(() =>
+  restoreWorkspace(),
+);

@@ -4,11 +4,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Feature, FeatureCollection as GeoJsonCollection } from 'geojson';
 import { Type, type Static } from 'typebox';
-import { PLANT_FUELS, SITE_KINDS } from '../../models/records.ts';
+import { CAMPUS_KINDS, PLANT_FUELS, SITE_KINDS } from '../../models/records.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { dataErrors, FeatureCollection, IdParams, PointFeature } from '../schemas/common.ts';
-
-const CAMPUS_KINDS = ['ai-training', 'ai-inference', 'ai-mixed', 'fab'] as const;
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 

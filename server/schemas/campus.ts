@@ -3,8 +3,8 @@
 // give a 400 that names the field; rules that need the data (accelerator ids) are the model's.
 import { Type } from 'typebox';
 import { Confidence } from './common.ts';
+import { CAMPUS_KINDS } from '../../models/records.ts';
 
-const CAMPUS_KINDS = ['ai-training', 'ai-inference', 'ai-mixed', 'fab'] as const;
 
 export const PhaseSpec = Type.Object(
   {
@@ -27,7 +27,7 @@ export const CampusInput = Type.Object(
   {
     id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    kind: Type.Optional(Type.Union(CAMPUS_KINDS.map((k) => Type.Literal(k)))),
+    kind: Type.Optional(Type.Enum(CAMPUS_KINDS)),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
     utcOffsetHours: Type.Optional(Type.Number({ minimum: -12, maximum: 14 })),

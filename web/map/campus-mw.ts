@@ -57,17 +57,36 @@ export const shortCampusName = (name: string): string => name.replace(/\s*\(.*\)
 export function withCampusMapProperties<P extends MwInputs & { name: string; id?: string }>(
   collection: FeatureCollection<Point, P>,
   modelledMw: Readonly<Record<string, number>> = {},
+  servedFraction: Readonly<Record<string, number>> = {},
 ): FeatureCollection<Point, P & { plannedMw: number | null; label: string }> {
   return {
     ...collection,
-    features: collection.features.map((feature) => ({
-      ...feature,
-      properties: {
-        ...feature.properties,
-        [CAMPUS_MW_PROPERTY]:
-          modelledMw[feature.properties.id ?? ''] ?? campusPlannedMw(feature.properties).mw,
-        [CAMPUS_LABEL_PROPERTY]: shortCampusName(feature.properties.name),
-      } as P & { plannedMw: number | null; label: string },
-    })),
+    features: collection.features.map((feature) => {
+      const id = feature.properties.id ?? '';
+      const coverage = coverageClass(servedFraction[id]);
+      return {
+        ...feature,
+        properties: {
+          ...feature.properties,
+          [CAMPUS_MW_PROPERTY]: modelledMw[id] ?? campusPlannedMw(feature.properties).mw,
+          [CAMPUS_LABEL_PROPERTY]: shortCampusName(feature.properties.name),
+          ...(coverage ? { [COVERAGE_PROPERTY]: coverage } : {}),
+        } as P & { plannedMw: number | null; label: string },
+      };
+    }),
   };
+}
+
+/** Read by layers/campuses.ts (COVERAGE_CLASS_PROPERTY there is the same name). */
+export const COVERAGE_PROPERTY = 'coverageClass';
+/** Served energy at or above this counts as full (rounds to 100.0%); at or below 0.1%, none. */
+export const FULL_COVERAGE = 0.9995;
+export const NO_COVERAGE = 0.0005;
+
+/** The legend's three classes (UX.md: red none, amber part, green full); undefined: unevaluated. */
+export function coverageClass(fraction: number | undefined): 'none' | 'part' | 'full' | undefined {
+  if (fraction === undefined || !Number.isFinite(fraction)) return undefined;
+  if (fraction >= FULL_COVERAGE) return 'full';
+  if (fraction <= NO_COVERAGE) return 'none';
+  return 'part';
 }

@@ -11,6 +11,11 @@ import { PLANT_SOURCE, plantLayers, plantSource } from './layers/plants.ts';
 import { POPULATION_DENSITY_SOURCE, populationDensityLayers } from './layers/population.ts';
 import { SITE_SOURCE, siteLayers } from './layers/sites.ts';
 import {
+  PLACEMENT_EPZ_SOURCE,
+  PLACEMENT_LINE_SOURCE,
+  placementLayers,
+} from './layers/placements.ts';
+import {
   SITING_CHECK_SOURCE,
   SITING_HEX_SOURCE,
   SITING_SCREEN_SOURCE,
@@ -27,6 +32,7 @@ const emptyGeojson = {
 /** Layer groups the legend toggles, each with the id prefix of its layers. */
 export const LAYER_GROUPS = {
   campuses: 'campuses-',
+  placements: 'placements-',
   sites: 'sites-',
   plants: 'plants-',
   interconnections: 'interconnections-',
@@ -58,6 +64,8 @@ export function plannerStyle(basemap?: BasemapData): StyleSpecification {
       [INTERCONNECTION_SOURCE]: { ...emptyGeojson },
       [POPULATION_DENSITY_SOURCE]: { ...emptyGeojson },
       [PLACE_SOURCE]: { ...emptyGeojson },
+      [PLACEMENT_LINE_SOURCE]: { ...emptyGeojson },
+      [PLACEMENT_EPZ_SOURCE]: { ...emptyGeojson },
       [SITING_SCREEN_SOURCE]: { ...emptyGeojson },
       [SITING_CHECK_SOURCE]: { ...emptyGeojson },
     },
@@ -68,6 +76,8 @@ export function plannerStyle(basemap?: BasemapData): StyleSpecification {
       ...base.layers.slice(cut),
       ...plantLayers(),
       ...interconnectionLayers(),
+      // Placed reactors' EPZ rings and lines end under the campus circle they deliver to.
+      ...placementLayers(),
       ...campusLayers(),
       ...siteLayers(),
       // City names above the sites, so a site's name never hides Memphis.

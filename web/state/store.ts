@@ -34,6 +34,8 @@ export interface AppState {
   /** Units and COD year of the next placement (Reactors tab), with selectedDesignId. */
   placementUnits: number;
   placementCodYear: number | null;
+  /** Bumped when a scenario is opened or restored: views rebuild from it (not on edits). */
+  scenarioEpoch: number;
   /** The placement selected on the map or in its row (its EPZ ring shows). */
   selectedPlacementKey: string | null;
 }
@@ -60,6 +62,7 @@ export const initialState = (): AppState => ({
   conflict: false,
   evaluation: idleEvaluation(),
   selectedPlacementKey: null,
+  scenarioEpoch: 0,
   placementUnits: 1,
   placementCodYear: null,
 });

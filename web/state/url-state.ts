@@ -15,7 +15,10 @@ export interface UrlState {
   scenarioId?: string;
   /** A bundled campus with nothing else unsaved: ?campus=<id>. */
   campusId?: string;
-  /** An unsaved spec (a drawn or edited campus, placed reactors), as base64url JSON in ?s=. */
+  /**
+   * An unsaved spec (a drawn or edited campus, placed reactors), as base64url JSON in ?s=;
+   * with scenarioId, the unsaved edits of that saved scenario.
+   */
   spec?: Partial<ScenarioInput> & Pick<ScenarioInput, 'campus'>;
   view?: MapView;
 }
@@ -41,8 +44,9 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 export function encodeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.scenarioId) params.set('scenario', state.scenarioId);
-  else if (state.spec) params.set('s', toBase64Url(JSON.stringify(state.spec)));
-  else if (state.campusId) params.set('campus', state.campusId);
+  // A saved scenario with unsaved edits carries them too, so the link shows what was on screen.
+  if (state.spec) params.set('s', toBase64Url(JSON.stringify(state.spec)));
+  else if (state.campusId && !state.scenarioId) params.set('campus', state.campusId);
   if (state.view) {
     const { lon, lat, zoom } = state.view;
     params.set('view', `${round(lon, 5)},${round(lat, 5)},${round(zoom, 2)}`);
@@ -86,7 +90,7 @@ export function decodeUrlState(search: string): UrlState {
   const scenario = params.get('scenario');
   if (scenario && UUID.test(scenario)) state.scenarioId = scenario.toLowerCase();
   const spec = parseSpec(params.get('s'));
-  if (spec && !state.scenarioId) state.spec = spec;
+  if (spec) state.spec = spec;
   const campus = params.get('campus');
   if (campus && CAMPUS_ID.test(campus) && !state.scenarioId && !state.spec) state.campusId = campus;
   const view = parseView(params.get('view'));

@@ -6,6 +6,8 @@ import type { AppState, Store } from '../../state/store.ts';
 import { h, replaceChildren } from '../../ui/dom.ts';
 import { createCampusView, type CampusView } from '../campus/campus-view.ts';
 import { draftFromCampus, type CampusDraft } from '../campus/draft.ts';
+import type { DemandRequest } from '../../api/demand-types.ts';
+import type { CampusRequest } from '../../api/scenario-types.ts';
 import { createNewCampus, type NewCampusHooks } from '../campus/new-campus.ts';
 import { campusList } from './campus-list.ts';
 import { errorState, skeleton } from './states.ts';
@@ -20,6 +22,28 @@ export interface CampusActions {
   selectCampus(id: string): void;
   retry(): void;
   armCampusPlacement: NewCampusHooks['arm'];
+  /** Each demand request of the campus in view: the scenario evaluates that campus. */
+  campusRequest(request: DemandRequest | null): void;
+}
+
+/**
+ * The draft for a campus: the scenario's own campus fields when it was saved with edits (an
+ * opened scenario shows its phases, not the bundled ones), else the campus as published.
+ */
+function draftFor(feature: CampusFeature, campus: CampusRequest | null): CampusDraft {
+  const [lon, lat] = feature.geometry.coordinates;
+  const edits =
+    campus && (campus.id === feature.properties.id || (feature.properties.userDrawn && !campus.id))
+      ? campus
+      : null;
+  const edited = edits !== null && Object.keys(edits).some((k) => k !== 'id');
+  if (!edits || !edited) return draftFromCampus(feature.properties, lon, lat);
+  const merged = { ...feature.properties, ...(edits as Partial<CampusFeature['properties']>) };
+  const draft = draftFromCampus(merged, lon, lat);
+  if (typeof edits.pue === 'number') draft.pue = edits.pue;
+  if (typeof edits.trainingShare === 'number') draft.trainingShare = edits.trainingShare;
+  draft.edited = !feature.properties.userDrawn;
+  return draft;
 }
 
 function campusOptions(features: CampusFeature[]): HTMLElement[] {
@@ -70,6 +94,7 @@ export function createCampusSection(store: Store, actions: CampusActions): HTMLE
     store.set({ modelledPeakMw: { ...store.get().modelledPeakMw, [id]: peakMw } });
 
   let shownCampuses: AppState['campuses'] | null = null;
+  let shownEpoch = store.get().scenarioEpoch;
   let view: { feature: CampusFeature; view: CampusView } | null = null;
   const render = (state: AppState) => {
     const { campuses, selectedCampusId } = state;
@@ -89,7 +114,13 @@ export function createCampusSection(store: Store, actions: CampusActions): HTMLE
       campuses.status === 'ready'
         ? campuses.data.features.find((f) => f.properties.id === selectedCampusId)
         : undefined;
-    if (view && view.feature === feature) return;
+    // An opened scenario brings its own campus edits: forget the session's drafts.
+    const reopened = state.scenarioEpoch !== shownEpoch;
+    if (reopened) {
+      shownEpoch = state.scenarioEpoch;
+      drafts.clear();
+    }
+    if (view && view.feature === feature && !reopened) return;
     view?.view.destroy();
     view = null;
     if (campuses.status === 'loading')
@@ -99,10 +130,9 @@ export function createCampusSection(store: Store, actions: CampusActions): HTMLE
     if (!feature)
       return replaceChildren(body, campusList(campuses.data.features, actions.selectCampus));
     const id = feature.properties.id;
-    const [lon, lat] = feature.geometry.coordinates;
-    const draft = drafts.get(id) ?? draftFromCampus(feature.properties, lon, lat);
+    const draft = drafts.get(id) ?? draftFor(feature, state.scenario.campus);
     drafts.set(id, draft);
-    view = { feature, view: createCampusView(feature, draft, setPeak) };
+    view = { feature, view: createCampusView(feature, draft, setPeak, actions.campusRequest) };
     replaceChildren(body, view.view.element);
     // A new campus starts at its name, not at the scroll position of the last one.
     section.closest('.tabpanels')?.scrollTo({ top: 0 });
@@ -110,7 +140,8 @@ export function createCampusSection(store: Store, actions: CampusActions): HTMLE
   store.subscribe((state, previous) => {
     if (
       state.campuses !== previous.campuses ||
-      state.selectedCampusId !== previous.selectedCampusId
+      state.selectedCampusId !== previous.selectedCampusId ||
+      state.scenarioEpoch !== previous.scenarioEpoch
     )
       render(state);
   });

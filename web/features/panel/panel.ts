@@ -9,14 +9,23 @@ import {
   type SitingActions,
   type SitingSection,
 } from '../siting/siting-section.ts';
-import { createReactorsSection } from './reactors-section.ts';
-import { createUpcomingSection } from './upcoming-section.ts';
+import {
+  createReactorsSection,
+  type ReactorsActions,
+  type ReactorsSection,
+} from './reactors-section.ts';
 
 export type PanelTab = 'campus' | 'reactors' | 'coverage' | 'siting' | 'scenarios';
 
 export interface PanelActions extends CampusActions {
-  retryDesigns(): void;
   siting: SitingActions;
+  reactors: ReactorsActions;
+}
+
+/** Sections built by their own features (live coverage, saved scenarios). */
+export interface PanelSlots {
+  coverage: HTMLElement;
+  scenarios: HTMLElement;
 }
 
 export interface Panel {
@@ -24,16 +33,18 @@ export interface Panel {
   showTab(tab: PanelTab): void;
   activeTab(): PanelTab;
   siting: SitingSection;
+  reactors: ReactorsSection;
 }
 
-export function createPanel(store: Store, actions: PanelActions): Panel {
+export function createPanel(store: Store, actions: PanelActions, slots: PanelSlots): Panel {
   const siting = createSitingSection(store, actions.siting);
+  const reactors = createReactorsSection(store, actions.reactors);
   const sections: [PanelTab, string, HTMLElement][] = [
     ['campus', 'Campus', createCampusSection(store, actions)],
-    ['reactors', 'Reactors', createReactorsSection(store, actions.retryDesigns)],
-    ['coverage', 'Coverage', createUpcomingSection('coverage')],
+    ['reactors', 'Reactors', reactors.element],
+    ['coverage', 'Coverage', slots.coverage],
     ['siting', 'Siting', siting.element],
-    ['scenarios', 'Scenarios', createUpcomingSection('scenarios')],
+    ['scenarios', 'Scenarios', slots.scenarios],
   ];
 
   const tabs = sections.map(([id, label]) =>
@@ -87,5 +98,5 @@ export function createPanel(store: Store, actions: PanelActions): Panel {
     h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Planner sections' }, ...tabs),
     h('div', { class: 'tabpanels' }, ...panels),
   );
-  return { element, showTab, activeTab: () => active, siting };
+  return { element, showTab, activeTab: () => active, siting, reactors };
 }

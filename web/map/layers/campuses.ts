@@ -5,14 +5,14 @@ import type {
   FilterSpecification,
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import { CAMPUS_LABEL_PROPERTY, CAMPUS_MW_PROPERTY } from '../campus-mw.ts';
+import { CAMPUS_LABEL_PROPERTY, CAMPUS_MW_PROPERTY, COVERAGE_PROPERTY } from '../campus-mw.ts';
 import { campusLabelOffsetEm, campusRadius, SELECTION_RING_GAP_PX } from './campus-size.ts';
 import { LABEL_FONT_BOLD } from './fonts.ts';
 
 export const CAMPUS_SOURCE = 'campuses';
 
 /** Property a later evaluation sets on each campus feature: 'none' | 'part' | 'full'. */
-export const COVERAGE_CLASS_PROPERTY = 'coverageClass';
+export const COVERAGE_CLASS_PROPERTY = COVERAGE_PROPERTY;
 // UX.md: red for none, amber for part, green for full. Grey until evaluated. The legend writes
 // the words next to each swatch, so colour is never the only signal.
 export const COVERAGE_COLOURS = {
@@ -90,6 +90,28 @@ export function campusLayers(selectedCampusId: string | null = null): LayerSpeci
         'text-color': '#1f2937',
         'text-halo-color': '#ffffff',
         'text-halo-width': 1.5,
+      },
+    },
+    {
+      // The selected campus is always labelled: at any zoom, and never dropped for a collision.
+      id: 'campuses-selected-label',
+      type: 'symbol',
+      source: CAMPUS_SOURCE,
+      filter: selectedCampusFilter(selectedCampusId),
+      layout: {
+        'text-field': ['get', CAMPUS_LABEL_PROPERTY],
+        'text-font': LABEL_FONT_BOLD,
+        'text-size': 13,
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': campusLabelOffsetEm(),
+        'text-max-width': 12,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: {
+        'text-color': '#0f172a',
+        'text-halo-color': '#ffffff',
+        'text-halo-width': 2,
       },
     },
   ];
