@@ -218,6 +218,21 @@ for (const layer of SITE_HIT_LAYERS) {
   });
 }
 
+// A hook for tests and assistive tech alike: where the live evaluation stands.
+store.subscribe(({ evaluation: e }) => {
+  const stage = e.empty
+    ? 'empty'
+    : e.refining
+      ? 'refining'
+      : e.loading
+        ? 'loading'
+        : e.error
+          ? 'error'
+          : 'done';
+  workspaceElement.dataset.evaluation = stage;
+  workspaceElement.dataset.evaluationQuality = e.quality ?? '';
+});
+
 store.subscribe(async (state, previous) => {
   await whenLoaded(map);
   const { evaluation } = state;
