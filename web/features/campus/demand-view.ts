@@ -13,6 +13,7 @@ import { demandRequest, type CampusDraft } from './draft.ts';
 import { demandFigures, needsPhasesNote } from './figures.ts';
 import { createPhaseEditor } from './phase-editor.ts';
 import { inputsBasis } from './provenance.ts';
+import { gapText, targetGap, targetPhase } from './target-gap.ts';
 
 export const FIRST_YEAR = 2024;
 export const LAST_YEAR = 2045;
@@ -58,11 +59,44 @@ export function createDemandView(
     onRequest(request);
     controller.run(request, delayMs);
   };
+  const gapSlot = h('div', { class: 'target-gap-slot' });
   const editor = createPhaseEditor(
     draft,
     campus.userDrawn ? null : { pue: campus.pue, trainingShare: campus.trainingShare },
-    () => recompute(EDIT_DEBOUNCE_MS),
+    () => {
+      recompute(EDIT_DEBOUNCE_MS);
+      renderGap();
+    },
   );
+  // Published against modelled: the target the dated phases fall short of, and one click to
+  // add the remainder as a phase (an assumption, said in its note), which re-models demand.
+  function renderGap(): void {
+    const gap = targetGap(campus, draft);
+    if (!gap) return replaceChildren(gapSlot);
+    const add = h(
+      'button',
+      { type: 'button', class: 'button', 'data-testid': 'add-target-phase' },
+      `Add the remaining ${gap.gapMw.toLocaleString('en-US', { maximumFractionDigits: 0 })} MW as a phase from ${gap.startYear}`,
+    );
+    add.addEventListener('click', () => editor.addPhase(targetPhase(campus, gap)));
+    replaceChildren(
+      gapSlot,
+      h(
+        'div',
+        { class: 'target-gap', role: 'note', 'data-testid': 'target-gap' },
+        h('p', {}, h('strong', {}, `${gapText(gap)}.`)),
+        h(
+          'p',
+          { class: 'muted' },
+          gap.targetYear === null
+            ? 'The target is published without a year, so the model stops at the dated phases.'
+            : `The target is published for ${gap.targetYear}; no phase reaches it.`,
+        ),
+        add,
+      ),
+    );
+  }
+  renderGap();
 
   const setYear = (picked: number | null) => {
     draft.year = picked;
@@ -87,6 +121,7 @@ export function createDemandView(
     ),
     alert,
     figures,
+    gapSlot,
     editor.element,
     charts.element,
     assumptions,

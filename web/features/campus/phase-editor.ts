@@ -1,9 +1,19 @@
 // The phase editor: PUE and training share (defaults shown), one row per phase, add and delete.
-// Every edit marks the draft edited and asks for a recompute; the view debounces it.
+// Every edit marks the draft edited and asks for a recompute; the view debounces it. A refused
+// value (campus-fields.ts) shows its message at the field and holds every recompute until it is
+// corrected, so nothing invalid is sent.
 import './phase-editor.css';
 import { formatPue } from '../../format.ts';
 import { h, replaceChildren } from '../../ui/dom.ts';
-import { DRAWN_CAMPUS_DEFAULTS, emptyPhase, incompleteCount, type CampusDraft } from './draft.ts';
+import { PUE_SPEC, TRAINING_SHARE_SPEC } from './campus-fields.ts';
+import {
+  DRAWN_CAMPUS_DEFAULTS,
+  emptyPhase,
+  incompleteCount,
+  type CampusDraft,
+  type PhaseDraft,
+} from './draft.ts';
+import { checkedInput } from './field-check.ts';
 import { phaseRow } from './phase-row.ts';
 
 /** The server accepts at most 50 phases (schemas/campus.ts maxItems). */
@@ -12,6 +22,10 @@ const MAX_PHASES = 50;
 export interface PhaseEditor {
   element: HTMLDetailsElement;
   open(): void;
+  /** Appends a phase (e.g. the published target's remainder), opens the editor, recomputes. */
+  addPhase(phase: PhaseDraft): void;
+  /** Fields whose value is refused: while any is, nothing is recomputed. */
+  invalidCount(): number;
 }
 
 const percent = (share: number): string => String(Math.round(share * 1000) / 10);
@@ -56,6 +70,7 @@ export function createPhaseEditor(
   });
   if (draft.trainingShare !== null) share.value = percent(draft.trainingShare);
 
+  const invalid = new Map<HTMLInputElement, string>();
   const refreshText = () => {
     const phases = draft.phases.length;
     const pueText = formatPue(draft.pue ?? defaults.pue);
@@ -63,22 +78,32 @@ export function createPhaseEditor(
     summary.textContent = `Phases (${phases}) · PUE ${pueText} · training ${shareText}%`;
     const waiting = incompleteCount(draft);
     pending.textContent =
-      waiting === 0
-        ? ''
-        : `${waiting} phase${waiting === 1 ? '' : 's'} not modelled until start month and load are filled in.`;
+      invalid.size > 0
+        ? `Not modelled until ${invalid.size === 1 ? 'the marked field is' : `${invalid.size} marked fields are`} corrected.`
+        : waiting === 0
+          ? ''
+          : `${waiting} phase${waiting === 1 ? '' : 's'} not modelled until start month and load are filled in.`;
     add.disabled = phases >= MAX_PHASES;
   };
   const edited = () => {
     draft.edited = true;
     refreshText();
-    onEdit();
+    if (invalid.size === 0) onEdit();
+  };
+  const validity = (input: HTMLInputElement, message: string | null) => {
+    if (message === null) invalid.delete(input);
+    else invalid.set(input, message);
+    refreshText();
   };
   const drawRows = () => {
+    // A redrawn row starts from the draft's (valid) values: its old refusals go.
+    for (const input of [...invalid.keys()]) if (list.contains(input)) invalid.delete(input);
     replaceChildren(
       list,
       ...draft.phases.map((phase, i) =>
         phaseRow(phase, i, {
           changed: edited,
+          validity,
           redraw: drawRows,
           remove: () => {
             draft.phases.splice(i, 1);
@@ -91,14 +116,24 @@ export function createPhaseEditor(
     refreshText();
   };
 
-  pue.addEventListener('input', () => {
-    draft.pue = pue.value.trim() === '' ? null : pue.valueAsNumber;
-    edited();
-  });
-  share.addEventListener('input', () => {
-    draft.trainingShare = share.value.trim() === '' ? null : share.valueAsNumber / 100;
-    edited();
-  });
+  const pueError = checkedInput(
+    pue,
+    () => PUE_SPEC,
+    (value) => {
+      draft.pue = value;
+      edited();
+    },
+    validity,
+  );
+  const shareError = checkedInput(
+    share,
+    () => TRAINING_SHARE_SPEC,
+    (value) => {
+      draft.trainingShare = value === null ? null : value / 100;
+      edited();
+    },
+    validity,
+  );
   add.addEventListener('click', () => {
     draft.phases.push(emptyPhase());
     drawRows();
@@ -118,6 +153,7 @@ export function createPhaseEditor(
         { class: 'phase-field' },
         h('span', {}, 'PUE (annual)'),
         pue,
+        pueError,
         h('small', { id: 'campus-pue-hint', class: 'muted' }, hint(formatPue(defaults.pue))),
       ),
       h(
@@ -125,6 +161,7 @@ export function createPhaseEditor(
         { class: 'phase-field' },
         h('span', {}, 'Training share, %'),
         share,
+        shareError,
         h(
           'small',
           { id: 'campus-share-hint', class: 'muted' },
@@ -141,5 +178,13 @@ export function createPhaseEditor(
     open: () => {
       element.open = true;
     },
+    addPhase(phase) {
+      if (draft.phases.length >= MAX_PHASES) return;
+      draft.phases.push(phase);
+      element.open = true;
+      drawRows();
+      edited();
+    },
+    invalidCount: () => invalid.size,
   };
 }

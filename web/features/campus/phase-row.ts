@@ -3,6 +3,8 @@
 // call `changed`; a change of load kind redraws the row so only the relevant inputs show.
 import { h } from '../../ui/dom.ts';
 import { ACCELERATOR_CHOICES } from './accelerators.ts';
+import { countSpec, mwSpec, rampSpec } from './campus-fields.ts';
+import { checkedInput, type ReportValidity } from './field-check.ts';
 import { isComplete, type LoadKind, type PhaseDraft } from './draft.ts';
 
 const LOAD_KINDS: [LoadKind, string][] = [
@@ -15,11 +17,9 @@ export interface PhaseRowHooks {
   changed(): void;
   remove(): void;
   redraw(): void;
+  /** A field's value was refused (message) or is valid again (null): not sent while refused. */
+  validity: ReportValidity;
 }
-
-/** '' or not a number → null: an empty input means "not given yet". */
-const numberOf = (input: HTMLInputElement): number | null =>
-  input.value.trim() === '' || !Number.isFinite(input.valueAsNumber) ? null : input.valueAsNumber;
 
 function numberInput(attrs: Record<string, string | number | undefined>, value: number | null) {
   const input = h('input', { type: 'number', inputmode: 'decimal', ...attrs });
@@ -27,8 +27,13 @@ function numberInput(attrs: Record<string, string | number | undefined>, value: 
   return input;
 }
 
-function field(label: string, control: HTMLElement, className = ''): HTMLElement {
-  return h('label', { class: `phase-field ${className}` }, h('span', {}, label), control);
+function field(
+  label: string,
+  control: HTMLElement,
+  className = '',
+  error: HTMLElement | null = null,
+): HTMLElement {
+  return h('label', { class: `phase-field ${className}` }, h('span', {}, label), control, error);
 }
 
 export function phaseRow(phase: PhaseDraft, index: number, hooks: PhaseRowHooks): HTMLElement {
@@ -69,10 +74,15 @@ export function phaseRow(phase: PhaseDraft, index: number, hooks: PhaseRowHooks)
     { min: 0, max: 120, step: 1, placeholder: '6', 'aria-label': `Phase ${n}: ramp, months` },
     phase.rampMonths,
   );
-  ramp.addEventListener('input', () => {
-    phase.rampMonths = numberOf(ramp);
-    changed();
-  });
+  const rampError = checkedInput(
+    ramp,
+    () => rampSpec(n),
+    (value) => {
+      phase.rampMonths = value;
+      changed();
+    },
+    hooks.validity,
+  );
 
   const load: HTMLElement[] = [];
   if (phase.kind === 'accelerator') {
@@ -91,22 +101,36 @@ export function phaseRow(phase: PhaseDraft, index: number, hooks: PhaseRowHooks)
       { min: 1, step: 1, placeholder: 'count', 'data-testid': 'phase-count' },
       phase.count,
     );
-    count.addEventListener('input', () => {
-      phase.count = numberOf(count);
-      changed();
-    });
-    load.push(field('Accelerator', accelerator, 'f-accelerator'), field('GPUs', count, 'f-count'));
+    const countError = checkedInput(
+      count,
+      () => countSpec(n),
+      (value) => {
+        phase.count = value;
+        changed();
+      },
+      hooks.validity,
+    );
+    load.push(
+      field('Accelerator', accelerator, 'f-accelerator'),
+      field('GPUs', count, 'f-count', countError),
+    );
   } else {
     const mw = numberInput(
       { min: 0, step: 10, placeholder: 'MW', 'data-testid': 'phase-mw' },
       phase.mw,
     );
-    mw.addEventListener('input', () => {
-      phase.mw = numberOf(mw);
-      changed();
-    });
+    const loadKind = phase.kind;
+    const mwError = checkedInput(
+      mw,
+      () => mwSpec(n, loadKind),
+      (value) => {
+        phase.mw = value;
+        changed();
+      },
+      hooks.validity,
+    );
     load.push(
-      field(phase.kind === 'itMw' ? 'IT MW (installed)' : 'Facility MW (peak)', mw, 'f-mw'),
+      field(loadKind === 'itMw' ? 'IT MW (installed)' : 'Facility MW (peak)', mw, 'f-mw', mwError),
     );
   }
 
@@ -122,7 +146,7 @@ export function phaseRow(phase: PhaseDraft, index: number, hooks: PhaseRowHooks)
       'div',
       { class: 'phase-fields' },
       field('Start', start, 'f-start'),
-      field('Ramp, mo', ramp, 'f-ramp'),
+      field('Ramp, mo', ramp, 'f-ramp', rampError),
       field('Load as', kind, 'f-kind'),
     ),
     h('div', { class: 'phase-fields' }, ...load),
