@@ -65,7 +65,10 @@ function renameForm(summary: ScenarioSummary, handlers: RowHandlers): HTMLElemen
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') handlers.setMode('idle');
   });
-  queueMicrotask(() => input.select());
+  queueMicrotask(() => {
+    input.focus();
+    input.select();
+  });
   return form;
 }
 
