@@ -1,6 +1,7 @@
 // Comparing candidate sites for the next placement, without a DOM: the sites nearest the
 // campus by great-circle distance, the evaluate request for each (the current design and units
 // at that site, fewer trials), the row each answer becomes and the best value of each column.
+import { greatCircleKm } from '../../../models/units.ts';
 import type { CampusCollection, SiteFeature } from '../../api/client.ts';
 import type { CampusRequest, EvaluateRequest, EvaluateResponse } from '../../api/scenario-types.ts';
 import type { WorkspaceScenario } from '../../state/scenario.ts';
@@ -17,16 +18,9 @@ export interface LatLon {
   lon: number;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-const rad = (deg: number) => (deg * Math.PI) / 180;
-
-export function haversineKm(a: LatLon, b: LatLon): number {
-  const dLat = rad(b.lat - a.lat);
-  const dLon = rad(b.lon - a.lon);
-  const s =
-    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
-}
+/** Great-circle km, as the model measures it (models/units.ts). */
+export const haversineKm = (a: LatLon, b: LatLon): number =>
+  greatCircleKm(a.lat, a.lon, b.lat, b.lon);
 
 /** Where the campus is: its own coordinates (drawn), else the bundled campus of that id. */
 export function campusPoint(
