@@ -147,22 +147,23 @@ export function metricsGrid(
     },
     {
       label: 'Battery',
-      value: `${formatWhole(b.batteryMw)} MW`,
-      unit: `/ ${formatWhole(b.batteryMwh)} MWh`,
+      value: formatWhole(b.batteryMw),
+      unit: 'MW',
       basis:
         'Battery power and energy (default: the larger of the training swing and the largest unit trip, for 1 h)',
       testId: 'metric-battery',
+      extra: h('span', { class: 'cov-figure-note' }, `${formatMwh(b.batteryMwh)} storage`),
     },
     {
       label: 'Grid import',
       value: formatWhole(g.importMwh),
-      unit: 'MWh/yr',
+      unit: 'MWh',
       basis:
         g.mode === 'connected'
           ? `Mean MWh a year imported; peak ${formatMw(g.peakImportMw)} of a ${formatMw(g.importLimitMw)} limit`
           : 'Islanded: no grid connection (choose "connected" in the options)',
       testId: 'metric-grid',
-      extra: h('span', { class: 'cov-figure-note' }, `peak ${formatMw(g.peakImportMw)}`),
+      extra: h('span', { class: 'cov-figure-note' }, `a year · peak ${formatMw(g.peakImportMw)}`),
     },
     {
       label: 'LCOE',

@@ -21,7 +21,7 @@ const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 function ticksFor(window: Pair, year: number, plotPx: number) {
   const days = (window[1] - window[0]) / 24;
   if (days > 60) {
-    const every = plotPx < 360 ? 2 : 1;
+    const every = plotPx < 360 && days > 180 ? 2 : 1;
     return MONTH_START_DAY.map((day, m) => ({ value: day * 24, label: MONTHS[m] })).filter(
       (t, m) => m % every === 0 && t.value >= window[0] && t.value <= window[1],
     );
