@@ -5,6 +5,7 @@ import { extent, HOURS_PER_WEEK, type Pair } from '../../charts/geometry.ts';
 import { dayLabel, hourLabel, weekdayLabel } from '../../charts/hours.ts';
 import { lineChart, type LineSeries } from '../../charts/line-chart.ts';
 import { formatMw, formatWhole } from '../../format.ts';
+import { h } from '../../ui/dom.ts';
 import { durationCurves, weekPoints } from './chart-data.ts';
 import { chartFrame, type LegendEntry } from './chart-frame.ts';
 import {
@@ -121,6 +122,12 @@ function overlayChart(
   draw: (widthPx: number, onReadout: Readout) => SVGSVGElement,
 ): HTMLElement {
   const frame = chartFrame(title, 'chart-cov-host');
+  if (legend.length === 0) {
+    frame.host.element.replaceChildren(
+      h('p', { class: 'muted' }, 'No evaluated scenario to show.'),
+    );
+    return frame.element;
+  }
   frame.legend(legend);
   frame.host.render((width) => draw(width, frame.readout));
   return frame.element;
@@ -134,8 +141,10 @@ export const weekOverlayChart = (items: LabelledResult[], startHour: number): HT
 
 /** The timeline chart in its own frame: campus ramp against firm supply by year. */
 export const timelineOverlayChart = (items: LabelledResult[]): HTMLElement =>
-  overlayChart('Timeline: peak demand against firm supply', timelineLegend(items), (w, r) =>
-    timelineOverlaySvg(items, w, r),
+  overlayChart(
+    'Timeline: peak demand against firm supply',
+    items.length ? timelineLegend(items) : [],
+    (w, r) => timelineOverlaySvg(items, w, r),
   );
 
 /** The load-duration chart in its own frame. */
