@@ -10,7 +10,6 @@ import { attachPopups, showSitePopup, SITE_HIT_LAYERS } from './features/popups/
 import { createSearch, type SearchEntry } from './features/search/search.ts';
 import { attachHexTooltip } from './features/siting/hex-tooltip.ts';
 import { createSitingMap } from './features/siting/siting-map.ts';
-import { loadBasemapData, loadCountyData } from './map/basemap-load.ts';
 import { withCampusMapProperties } from './map/campus-mw.ts';
 import {
   applyBasemapData,
@@ -36,7 +35,12 @@ import { campusOfScenario } from './features/workspace/campus-sync.ts';
 import { startingPoint } from './features/workspace/restore.ts';
 import { decodeUrlState } from './state/url-state.ts';
 import { readDraft } from './state/local-draft.ts';
-import { createUpcomingSection } from './features/panel/upcoming-section.ts';
+import { withOptions } from './state/scenario.ts';
+import { scenariosClient } from './api/scenarios-client.ts';
+import { createSaveController } from './features/scenarios/save-controller.ts';
+import { createScenarioBar } from './features/scenarios/scenario-bar.ts';
+import { lazySection } from './features/panel/lazy-section.ts';
+import { h, replaceChildren } from './ui/dom.ts';
 import type { InterconnectionProperties, PlantProperties } from './api/client.ts';
 
 /** Zoom that shows a campus with the sites around it (about 150 km across at 1280 px). */
@@ -153,6 +157,44 @@ const workspace = createWorkspace(store, {
   now: () => new Date(),
 });
 
+const saves = createSaveController(store, scenariosClient, {
+  onOpen: () => ({ selectedPlacementKey: null, scenarioEpoch: store.get().scenarioEpoch + 1 }),
+});
+document.querySelector('.topbar')?.append(createScenarioBar(store, saves));
+// The Coverage and Scenarios tabs and the compare tools load after the map (their code is not
+// needed for the first paint, which keeps the first JavaScript small); the compare view loads
+// on first use.
+const mapReady = whenLoaded(map);
+const compareSlot = h('div', { class: 'compare-slot' });
+const scenariosTab = lazySection(mapReady, 'Loading scenarios…', async () => {
+  const { createScenariosSection } = await import('./features/scenarios/scenarios-section.ts');
+  const compare = (ids: string[]) => {
+    void import('./features/scenarios/compare-view.ts').then(({ createCompareView }) =>
+      replaceChildren(
+        compareSlot,
+        createCompareView(scenariosClient, ids, () => replaceChildren(compareSlot)),
+      ),
+    );
+  };
+  return h('div', {}, createScenariosSection(store, saves, { compare }), compareSlot);
+});
+const compareSites = lazySection(mapReady, 'Loading site comparison…', async () => {
+  const { createCompareSites } = await import('./features/compare-sites/compare-sites.ts');
+  return createCompareSites(store, scenariosClient, {
+    placeAt: (site) => {
+      const [lon, lat] = site.geometry.coordinates;
+      workspace.placeAt({ lat, lon }, site.properties.id);
+    },
+  });
+});
+const coverageTab = lazySection(mapReady, 'Loading coverage…', async () => {
+  const { createCoverageSection } = await import('./features/coverage/coverage-section.ts');
+  return createCoverageSection(store, {
+    setOptions: (patch) => workspace.edit((scenario) => withOptions(scenario, patch)),
+    showReactors: () => panel.showTab('reactors'),
+  });
+});
+
 const panel = createPanel(
   store,
   {
@@ -176,9 +218,13 @@ const panel = createPanel(
           onCancel,
         ),
       workspace,
+      tools: compareSites,
     },
   },
-  { coverage: createUpcomingSection('coverage'), scenarios: createUpcomingSection('scenarios') },
+  {
+    coverage: coverageTab,
+    scenarios: scenariosTab,
+  },
 );
 attachMapPlacements(map, store, workspace, { dragDistance: panel.reactors.showDragDistance });
 attachUrlSync(map, store);
@@ -267,7 +313,11 @@ store.subscribe(async (state, previous) => {
   }
 });
 
-loadBasemapData()
+// The boundary files and the code that converts them (topojson, d3-geo) load after the first
+// paint: the map, campuses and sites do not wait for them.
+const basemapLoader = import('./map/basemap-load.ts');
+basemapLoader
+  .then(({ loadBasemapData }) => loadBasemapData())
   .then(async (data) => {
     await whenLoaded(map);
     applyBasemapData(map, data);
@@ -281,7 +331,8 @@ loadBasemapData()
         })),
     );
     map.once('idle', () => {
-      loadCountyData()
+      basemapLoader
+        .then(({ loadCountyData }) => loadCountyData())
         .then((counties) => applyCountyData(map, counties))
         .catch((error: unknown) => console.warn('County lines failed to load:', error));
     });

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page, type Request } from 'playwright-core
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--use-angle=swiftshader',

@@ -10,7 +10,8 @@ import {
   type StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Topology } from 'topojson-specification';
-import { basemapStyle, buildBasemapData, buildCountyData } from '../../web/map/basemap.ts';
+import { basemapStyle } from '../../web/map/basemap.ts';
+import { buildBasemapData, buildCountyData } from '../../web/map/basemap-build.ts';
 import { campusPlannedMw, shortCampusName } from '../../web/map/campus-mw.ts';
 import { basemapLayers } from '../../web/map/layers/basemap-layers.ts';
 import { campusLayers, CAMPUS_SOURCE } from '../../web/map/layers/campuses.ts';

@@ -122,10 +122,14 @@ export function chartHost(className: string): ChartHost {
   element.className = `chart-host ${className}`;
   let draw: ((widthPx: number) => Node) | null = null;
   let lastWidth = -1;
+  // A chart given while hidden is drawn when shown, even at the width of the one it replaces.
+  let pending = false;
   const paint = (force: boolean) => {
     const width = Math.floor(element.clientWidth);
-    if (!draw || width <= 0 || (!force && width === lastWidth)) return;
+    if (force) pending = true;
+    if (!draw || width <= 0 || (!pending && width === lastWidth)) return;
     lastWidth = width;
+    pending = false;
     element.replaceChildren(draw(width));
   };
   new ResizeObserver(() => paint(false)).observe(element);

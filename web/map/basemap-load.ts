@@ -4,7 +4,12 @@ import statesUrl from 'us-atlas/states-10m.json?url';
 import countiesUrl from 'us-atlas/counties-10m.json?url';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 import type { Topology } from 'topojson-specification';
-import { buildBasemapData, buildCountyData, type BasemapData, type CountyData } from './basemap.ts';
+import {
+  buildBasemapData,
+  buildCountyData,
+  type BasemapData,
+  type CountyData,
+} from './basemap-build.ts';
 
 async function fetchTopology(url: string): Promise<Topology> {
   const response = await fetch(url);

@@ -57,7 +57,8 @@ export function createReactorsSection(store: Store, actions: ReactorsActions): R
     min: String(COD_MIN),
     max: String(COD_MAX),
     step: '1',
-    placeholder: 'earliest realistic',
+    placeholder: 'earliest',
+    title: "Empty: the design's earliest realistic year",
   });
   const fieldError = h('p', {
     class: 'field-error',
@@ -262,7 +263,7 @@ export function createReactorsSection(store: Store, actions: ReactorsActions): R
     replaceChildren(
       card,
       design
-        ? designCard(design)
+        ? h('ul', { class: 'design-list' }, designCard(design))
         : h('p', { class: 'muted' }, 'Choose a design to see its key facts.'),
     );
     place.disabled = !design || !fieldError.hidden;
