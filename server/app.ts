@@ -7,7 +7,7 @@ import { createDatabase, type AppDatabase } from './db/database.ts';
 import { loadGeoData, type GeoData } from '../geo-data/load.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
-import { registerWebApp } from './plugins/static.ts';
+import { registerCompression, registerWebApp } from './plugins/static.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
@@ -46,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  await registerCompression(app);
   // Validate the bundled data before serving anything: a bad record stops the start.
   app.decorate('geoData', options.geoData ?? loadGeoData());
   let database: AppDatabase;

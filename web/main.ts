@@ -6,11 +6,17 @@ import { createNationalLegend, type NationalGroup } from './features/legend/nati
 import { createSitingLegend } from './features/legend/siting-legend.ts';
 import { createPanel } from './features/panel/panel.ts';
 import { createResizeHandle } from './features/panel/resize.ts';
-import { attachPopups, showSitePopup, SITE_HIT_LAYERS } from './features/popups/popups.ts';
+import {
+  attachPopups,
+  closeAllPopups,
+  setPopupAvoid,
+  showSitePopup,
+  SITE_HIT_LAYERS,
+} from './features/popups/popups.ts';
 import { createSearch, type SearchEntry } from './features/search/search.ts';
 import { attachHexTooltip } from './features/siting/hex-tooltip.ts';
 import { createSitingMap } from './features/siting/siting-map.ts';
-import { withCampusMapProperties } from './map/campus-mw.ts';
+import { shortCampusName, withCampusMapProperties } from './map/campus-mw.ts';
 import {
   applyBasemapData,
   applyCountyData,
@@ -155,6 +161,18 @@ const workspace = createWorkspace(store, {
   evaluate: (request, signal) => postJson<EvaluateResponse>('/api/evaluate', request, signal),
   storage,
   now: () => new Date(),
+  autoName: (scenario) => {
+    const campus = campusById(store.get().selectedCampusId ?? '')?.properties.name;
+    if (!campus || scenario.placements.length === 0) return null;
+    const { designs } = store.get();
+    const nameOf = (id: string) =>
+      (designs.status === 'ready' ? designs.data.find((d) => d.id === id)?.name : null) ?? id;
+    const units = new Map<string, number>();
+    for (const p of scenario.placements)
+      units.set(p.designId, (units.get(p.designId) ?? 0) + p.units);
+    const fleet = [...units].map(([id, n]) => `${n} × ${nameOf(id)}`).join(' + ');
+    return `${shortCampusName(campus)} · ${fleet}`;
+  },
 });
 
 const saves = createSaveController(store, scenariosClient, {
@@ -306,7 +324,20 @@ store.subscribe(async (state, previous) => {
   if (state.places !== previous.places && state.places.status === 'ready') {
     setSourceData(map, PLACE_SOURCE, state.places.data);
   }
+  if (
+    state.selectedCampusId !== previous.selectedCampusId ||
+    state.scenario.placements !== previous.scenario.placements
+  ) {
+    // Popups open away from the selected campus and placed reactors, never over them.
+    const selected = state.selectedCampusId ? campusById(state.selectedCampusId) : undefined;
+    setPopupAvoid(map, [
+      ...(selected ? [selected.geometry.coordinates as [number, number]] : []),
+      ...state.scenario.placements.map((p): [number, number] => [p.lon, p.lat]),
+    ]);
+  }
   if (state.selectedCampusId !== previous.selectedCampusId) {
+    // Another campus: the popups about the last one close (the clicked campus's stays).
+    closeAllPopups(map, state.selectedCampusId);
     map.setFilter('campuses-selected', selectedCampusFilter(state.selectedCampusId));
     map.setFilter('campuses-selected-label', selectedCampusFilter(state.selectedCampusId));
     map.setFilter('campuses-label', ['!=', ['get', 'id'], state.selectedCampusId ?? '']);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { testApp } from '../helpers/app.ts';
 import { webDistDir } from '../../server/build-web.ts';
-import { COMPRESS_THRESHOLD_BYTES, pickEncoding } from '../../server/plugins/static.ts';
+import { COMPRESS_THRESHOLD_BYTES } from '../../server/plugins/static.ts';
 
 const decode = (body: Buffer, encoding: string | undefined): Buffer =>
   encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body;
@@ -103,7 +103,6 @@ describe('on-the-fly compression', () => {
     const res = await app.inject({ url: '/api/sites', headers: { 'accept-encoding': accept } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe(enc);
-    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
     expect(res.headers.vary).toMatch(/accept-encoding/i);
     expect(res.headers['cache-control']).toBe(plain.headers['cache-control']);
     expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
@@ -119,14 +118,5 @@ describe('on-the-fly compression', () => {
     expect(res.rawPayload.length).toBeLessThan(COMPRESS_THRESHOLD_BYTES);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.json().status).toBe('ok');
-  });
-
-  it('picks br before gzip, and neither when refused', () => {
-    expect(pickEncoding('gzip, br')).toBe('br');
-    expect(pickEncoding('gzip')).toBe('gzip');
-    expect(pickEncoding('*')).toBe('br');
-    expect(pickEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
-    expect(pickEncoding('identity')).toBeNull();
-    expect(pickEncoding(undefined)).toBeNull();
   });
 });

@@ -51,6 +51,8 @@ export interface Harness {
   url: string;
   /** Everything that went wrong in the page so far, one line each. */
   problems: string[];
+  /** Another tab in the same browser profile (shared storage), watched like the first. */
+  newTab(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -88,29 +90,37 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
       env: { DATABASE_URL: `sqlite:${join(dbDir, 'planner.db')}`, ...options.serverEnv },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: VIEWPORT });
     const problems: string[] = [];
     const expectedHttp = options.expectedHttpError ?? (() => false);
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      const status = /^Failed to load resource: .*status of (\d{3})/.exec(m.text());
-      if (status && expectedHttp(Number(status[1]), m.location().url)) return;
-      problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => {
-      if (!options.expectedFailure?.(r))
-        problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
-    });
-    page.on('request', (r) => !isLocal(r.url()) && problems.push(`off-server request: ${r.url()}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400 && !expectedHttp(r.status(), r.url()))
-        problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    });
+    const watch = (page: Page) => {
+      page.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        const status = /^Failed to load resource: .*status of (\d{3})/.exec(m.text());
+        if (status && expectedHttp(Number(status[1]), m.location().url)) return;
+        problems.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('requestfailed', (r) => {
+        if (!options.expectedFailure?.(r))
+          problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+      });
+      page.on(
+        'request',
+        (r) => !isLocal(r.url()) && problems.push(`off-server request: ${r.url()}`),
+      );
+      page.on('response', (r) => {
+        if (r.status() >= 400 && !expectedHttp(r.status(), r.url()))
+          problems.push(`HTTP ${r.status()}: ${r.url()}`);
+      });
+      return page;
+    };
+    const page = watch(await context.newPage());
+    const newTab = async () => watch(await context.newPage());
     if (options.initScript) await page.addInitScript(options.initScript);
     await page.goto(server.url);
     await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 60_000 });
-    return { page, url: server.url, problems, close };
+    return { page, url: server.url, problems, newTab, close };
   } catch (error) {
     await close();
     throw error;

@@ -78,17 +78,25 @@ describe('Campus tab with the demand model', { timeout: 180_000 }, () => {
     await expect.poll(peakMw, { timeout: MODEL_TIMEOUT_MS }).toBeGreaterThan(abilenePeakMw + 300);
   });
 
-  it('shows the server message for a PUE below 1 and marks the last result stale', async () => {
+  it("refuses a PUE below 1 at the field, in the user's terms, and sends nothing", async () => {
     const before = await settledPeak();
+    let sent = 0;
+    const count = (r: { url(): string }) => {
+      if (isDemand(r.url())) sent += 1;
+    };
+    page.on('request', count);
     await page.getByTestId('campus-pue').fill('0.5');
-    const error = page.getByTestId('demand-error');
-    await error.waitFor({ timeout: MODEL_TIMEOUT_MS });
-    expect(await error.textContent()).toContain('pue');
-    expect(await page.locator('.demand-view.is-stale').count()).toBe(1);
+    const message = page.getByTestId('field-error').filter({ hasText: 'PUE' });
+    await message.waitFor({ timeout: MODEL_TIMEOUT_MS });
+    expect(await message.textContent()).toContain('PUE must be 1.00–3.00');
+    expect(await page.getByTestId('campus-pue').getAttribute('aria-invalid')).toBe('true');
+    await page.waitForTimeout(600);
+    expect(sent).toBe(0);
     expect(await peakMw()).toBe(before);
+    page.off('request', count);
     await page.getByTestId('campus-pue').fill('1.15');
-    await error.waitFor({ state: 'detached', timeout: MODEL_TIMEOUT_MS });
-    expect(await page.locator('.demand-view.is-stale').count()).toBe(0);
+    await message.waitFor({ state: 'detached', timeout: MODEL_TIMEOUT_MS });
+    await settledPeak();
   });
 
   it('shows a cross-check row for each year xai-colossus-1 publishes GPU counts and MW', async () => {

@@ -145,6 +145,31 @@ export function createLegend(map: MapLibreMap, ...extra: HTMLElement[]): HTMLEle
       h(
         'section',
         { class: 'legend-group' },
+        groupToggle(map, 'placements', 'Placed reactors', {
+          // The markers are HTML over the map, not layers: hide them with the lines.
+          onChange: (visible) => map.getContainer().classList.toggle('hide-reactors', !visible),
+        }),
+        h(
+          'ul',
+          { class: 'legend-list' },
+          h(
+            'li',
+            {},
+            h('span', { class: 'legend-swatch legend-reactor', 'aria-hidden': 'true' }),
+            'Reactor (badge: units)',
+          ),
+          h('li', {}, h('span', { class: 'legend-line', 'aria-hidden': 'true' }), 'Line to campus'),
+          h(
+            'li',
+            {},
+            h('span', { class: 'legend-line legend-line-dashed', 'aria-hidden': 'true' }),
+            'Line to the grid (grid-connected)',
+          ),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'legend-group' },
         groupToggle(map, 'sites', 'Candidate sites'),
         siteKey(),
         h('p', { class: 'legend-note' }, '⁺ coal and gas plants (2017) appear zoomed in'),

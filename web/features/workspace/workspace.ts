@@ -3,12 +3,12 @@
 // puts the scenario in the address bar. The web app never computes the model: it asks
 // /api/evaluate.
 import type { CampusRequest, EvaluateRequest, EvaluateResponse } from '../../api/scenario-types.ts';
-import type { Store } from '../../state/store.ts';
+import type { AppState, Store } from '../../state/store.ts';
 import {
   addPlacement,
+  DEFAULT_SCENARIO_NAME,
   evaluateRequest,
   saveStateOf,
-  specKey,
   type Placement,
   type WorkspaceScenario,
 } from '../../state/scenario.ts';
@@ -32,6 +32,8 @@ export interface WorkspaceDeps {
   evaluate(request: EvaluateRequest, signal: AbortSignal): Promise<EvaluateResponse>;
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   now(): Date;
+  /** A descriptive name for a new scenario ("Colossus 2 · 4 × BWRX-300"), or null. */
+  autoName?(scenario: WorkspaceScenario): string | null;
 }
 
 export function createWorkspace(store: Store, deps: WorkspaceDeps): Workspace {
@@ -66,9 +68,22 @@ export function createWorkspace(store: Store, deps: WorkspaceDeps): Workspace {
     if (state.scenario !== previous.scenario || state.savedKey !== previous.savedKey) afterChange();
   });
 
+  // A new scenario is named after what it holds until the user names it (or it is saved).
+  let autoNamed: string | null = null;
+  const named = (scenario: WorkspaceScenario): WorkspaceScenario => {
+    if (scenario.id !== null || !deps.autoName) return scenario;
+    if (scenario.name !== DEFAULT_SCENARIO_NAME && scenario.name !== autoNamed) return scenario;
+    const name = deps.autoName(scenario);
+    if (!name || name === scenario.name) return scenario;
+    autoNamed = name;
+    return { ...scenario, name };
+  };
+  const setScenario = (scenario: WorkspaceScenario, patch: Partial<AppState> = {}) =>
+    store.set({ ...patch, scenario: named(scenario) });
+
   return {
     edit(change) {
-      store.set({ scenario: change(store.get().scenario) });
+      setScenario(change(store.get().scenario));
     },
     placeAt(at, siteId) {
       const { selectedDesignId, placementUnits, placementCodYear, scenario } = store.get();
@@ -82,13 +97,13 @@ export function createWorkspace(store: Store, deps: WorkspaceDeps): Workspace {
         ...(siteId ? { siteId } : {}),
       });
       const placed = next.placements[next.placements.length - 1];
-      store.set({ scenario: next, selectedPlacementKey: placed.key });
+      setScenario(next, { selectedPlacementKey: placed.key });
       return placed;
     },
     setCampus(campus) {
       const { scenario } = store.get();
       if (JSON.stringify(scenario.campus) === JSON.stringify(campus)) return;
-      store.set({ scenario: { ...scenario, campus } });
+      setScenario({ ...scenario, campus });
     },
     open(scenario, savedKey) {
       store.set({
@@ -102,5 +117,3 @@ export function createWorkspace(store: Store, deps: WorkspaceDeps): Workspace {
     reevaluate: () => afterChange(true),
   };
 }
-
-export { specKey };
