@@ -46,6 +46,7 @@ import { scenariosClient } from './api/scenarios-client.ts';
 import { createSaveController } from './features/scenarios/save-controller.ts';
 import { createScenarioBar } from './features/scenarios/scenario-bar.ts';
 import { lazySection } from './features/panel/lazy-section.ts';
+import { loadBasemapData, loadCountyData } from './map/basemap-load.ts';
 import { h, replaceChildren } from './ui/dom.ts';
 import type { InterconnectionProperties, PlantProperties } from './api/client.ts';
 
@@ -179,10 +180,10 @@ const saves = createSaveController(store, scenariosClient, {
   onOpen: () => ({ selectedPlacementKey: null, scenarioEpoch: store.get().scenarioEpoch + 1 }),
 });
 document.querySelector('.topbar')?.append(createScenarioBar(store, saves));
-// The Coverage and Scenarios tabs and the compare tools load after the map (their code is not
+// The Coverage and Scenarios tabs and the compare tools load once the map is first idle (their code is not
 // needed for the first paint, which keeps the first JavaScript small); the compare view loads
 // on first use.
-const mapReady = whenLoaded(map);
+const mapReady = new Promise<void>((resolve) => map.once('idle', () => resolve()));
 const compareSlot = h('div', { class: 'compare-slot' });
 const scenariosTab = lazySection(mapReady, 'Loading scenarios…', async () => {
   const { createScenariosSection } = await import('./features/scenarios/scenarios-section.ts');
@@ -282,8 +283,14 @@ for (const layer of SITE_HIT_LAYERS) {
   });
 }
 
-// A hook for tests and assistive tech alike: where the live evaluation stands.
-store.subscribe(({ evaluation: e }) => {
+// A hook for tests and benchmarks: where the live evaluation stands, and a count of the
+// answers shown so far.
+let answersShown = 0;
+store.subscribe(({ evaluation: e }, { evaluation: before }) => {
+  if (e.result !== before.result && e.result) {
+    answersShown += 1;
+    workspaceElement.dataset.evaluationAnswers = String(answersShown);
+  }
   const stage = e.empty
     ? 'empty'
     : e.refining
@@ -344,11 +351,9 @@ store.subscribe(async (state, previous) => {
   }
 });
 
-// The boundary files and the code that converts them (topojson, d3-geo) load after the first
-// paint: the map, campuses and sites do not wait for them.
-const basemapLoader = import('./map/basemap-load.ts');
-basemapLoader
-  .then(({ loadBasemapData }) => loadBasemapData())
+// The boundary files load at once; the code that converts them (topojson, d3-geo) is its own
+// chunk, fetched in parallel, so it is not part of the first JavaScript.
+loadBasemapData()
   .then(async (data) => {
     await whenLoaded(map);
     applyBasemapData(map, data);
@@ -362,8 +367,7 @@ basemapLoader
         })),
     );
     map.once('idle', () => {
-      basemapLoader
-        .then(({ loadCountyData }) => loadCountyData())
+      loadCountyData()
         .then((counties) => applyCountyData(map, counties))
         .catch((error: unknown) => console.warn('County lines failed to load:', error));
     });

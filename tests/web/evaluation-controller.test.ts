@@ -58,11 +58,25 @@ describe('evaluation controller', () => {
     controller.run(request(3));
     expect(calls).toHaveLength(0);
     expect(last().loading).toBe(true);
-    await vi.advanceTimersByTimeAsync(EVALUATE_DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(EVALUATE_DEBOUNCE_MS - 1);
+    // Still typing: nothing sent until the input pauses for the debounce.
+    expect(calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
     expect(calls.map((c) => [c.request.deployments[0].units, c.request.options?.trials])).toEqual([
       [3, QUICK_TRIALS],
       [3, undefined],
     ]);
+  });
+
+  it('sends a change after a quiet spell at once (a click or a drop is not typing)', async () => {
+    const controller = setup();
+    controller.run(request(1));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(EVALUATE_DEBOUNCE_MS * 3);
+    controller.run(request(2));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.request.deployments[0].units)).toEqual([1, 1, 2, 2]);
   });
 
   it('shows the quick answer as refining, then the full one replaces it', async () => {

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapPoint, openApp, RESULTS_DIR, type Harness } from './browser-harness.ts';
+import { jumpTo, mapPoint, openApp, RESULTS_DIR, type Harness } from './browser-harness.ts';
 import {
   chooseCampusAndDesign,
   EAST_OF_MEMPHIS,
@@ -91,9 +91,16 @@ describe('Workspace: placement and live coverage', { timeout: 240_000 }, () => {
         box.x + box.width / 2 + ((to.x - box.x - box.width / 2) * i) / 10,
         box.y + box.height / 2 + ((to.y - box.y - box.height / 2) * i) / 10,
       );
-    // Mid-drag: the line already ends at the pointer, and the row shows its distance.
-    const lineDuring = await firstLine();
-    expect(lineDuring[0][0]).not.toBeCloseTo(lineBefore[0][0], 2);
+    // Mid-drag: the line (drawn over the map while dragging) starts under the pointer, and the
+    // row already shows the distance from there.
+    const overlay = page.locator('.drag-line-stroke');
+    const mapBox = (await page.getByTestId('map').boundingBox())!;
+    const x1 = Number(await overlay.getAttribute('x1')) + mapBox.x;
+    const y1 = Number(await overlay.getAttribute('y1')) + mapBox.y;
+    expect(Math.hypot(x1 - to.x, y1 - to.y)).toBeLessThan(20);
+    expect(await page.locator('.drag-line-label').textContent()).toMatch(/^\d+ km$/);
+    expect(await firstDistanceKm()).toBeGreaterThan(kmBefore + 20);
+    await shot('3a-mid-drag');
     await page.mouse.up();
     await fullServedPercent(page);
     const kmAfter = await firstDistanceKm();
@@ -102,6 +109,8 @@ describe('Workspace: placement and live coverage', { timeout: 240_000 }, () => {
     expect(kmAfter).toBeGreaterThan(kmBefore + 20);
     const lineAfter = await firstLine();
     expect(lineAfter[0][1]).toBeCloseTo(35.6, 1);
+    expect(lineAfter[0][0]).not.toBeCloseTo(lineBefore[0][0], 2);
+    expect(await page.locator('.drag-line').isVisible()).toBe(false);
     expect((await placementTexts(page))[0]).toMatch(/km · \d+ kV · [\d.]+% loss/);
   });
 
@@ -142,6 +151,44 @@ describe('Workspace: placement and live coverage', { timeout: 240_000 }, () => {
     });
     expect((await placementTexts(page))[0]).toMatch(/^3 × BWRX-300/);
     await shot('5-unsaved-after-reload');
+    expect(app!.problems).toEqual([]);
+  });
+
+  it('keeps a drawn campus as part of the scenario across a reload', async () => {
+    await page.getByTestId('scenario-discard').click();
+    await page.getByRole('tab', { name: 'Campus' }).click();
+    await page.getByTestId('campus-new').click();
+    await page.waitForSelector('[data-testid=map].is-placing');
+    await jumpTo(page, { lon: -88.2, lat: 42.9 }, 8);
+    const at = await mapPoint(page, { lon: -88.2, lat: 42.9 });
+    await page.mouse.click(at.x, at.y);
+    await page.getByTestId('campus-new-name').fill('Lakeshore test campus');
+    await page.getByTestId('campus-new-create').click();
+    const row = page.getByTestId('phase-row').first();
+    await row.locator('input[type=month]').fill('2028-01');
+    await row.locator('select').first().selectOption('itMw');
+    await row.getByTestId('phase-mw').fill('300');
+    await page.getByRole('tab', { name: 'Reactors' }).click();
+    await placeAt(page, { lat: 43.1, lon: -88.0 });
+    await fullServedPercent(page);
+    // The scenario keeps the reactors placed before the campus changed (a what-if on a new
+    // campus), plus the new one.
+    const placed = await placementTexts(page);
+    await page.reload();
+    await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 60_000 });
+    await expect
+      .poll(() => page.getByTestId('campus-select').inputValue(), { timeout: EVALUATE_TIMEOUT_MS })
+      .toMatch(/^user-campus-/);
+    expect(
+      await page.getByTestId('campus-select').locator('option:checked').textContent(),
+    ).toContain('Lakeshore test campus');
+    await page.getByRole('tab', { name: 'Reactors' }).click();
+    await expect.poll(() => page.getByTestId('placement').count()).toBe(placed.length);
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    expect(await fullServedPercent(page)).toBeGreaterThan(50);
+    await page.getByRole('tab', { name: 'Reactors' }).click();
+    expect(await placementTexts(page)).toEqual(placed);
+    await shot('6-drawn-campus-reloaded');
     expect(app!.problems).toEqual([]);
   });
 });

@@ -68,8 +68,12 @@ export function createEvaluationController(
   fetchEvaluate: FetchEvaluate,
   onChange: (state: EvaluationState) => void,
   timers: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'> = globalThis,
+  now: () => number = Date.now,
 ): EvaluationController {
   let state = idleEvaluation();
+  // A change after a quiet spell (a click, a drop) goes at once; changes that follow it within
+  // the debounce (typing, a run of edits) wait until the input pauses.
+  let lastRunAt = -Infinity;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controllers: AbortController[] = [];
@@ -135,7 +139,9 @@ export function createEvaluationController(
       }
       const mine = generation;
       set({ loading: true, refining: false, empty: false, stale: state.result !== null });
-      timer = timers.setTimeout(() => launch(request, mine), delayMs);
+      const quiet = now() - lastRunAt >= delayMs;
+      lastRunAt = now();
+      timer = timers.setTimeout(() => launch(request, mine), quiet ? 0 : delayMs);
     },
     cancel() {
       cancel();

@@ -7,10 +7,17 @@ import { greatCircleKm } from '../../../models/units.ts';
 import { setSourceData, whenLoaded } from '../../map/create-map.ts';
 import { PLACEMENT_EPZ_SOURCE, PLACEMENT_LINE_SOURCE } from '../../map/layers/placements.ts';
 import { createReactorMarkers } from '../../map/reactor-markers.ts';
+import { createDragLine } from '../../map/drag-line.ts';
 import { movePlacement, removePlacement, type Placement } from '../../state/scenario.ts';
 import type { AppState, Store } from '../../state/store.ts';
 import { campusPoint } from './campus-point.ts';
-import { epzRing, matchingDeployments, placementLines } from './placement-geometry.ts';
+import {
+  epzRing,
+  lineEnd,
+  lineLabel,
+  matchingDeployments,
+  placementLines,
+} from './placement-geometry.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface MapPlacementHooks {
@@ -32,22 +39,29 @@ export function attachMapPlacements(
       ? state.designs.data.find((d) => d.id === designId)
       : undefined;
 
+  // The dragged placement's line is drawn by the overlay (drag-line.ts), not the map.
+  const isDragged = (p: Placement) => dragging !== null && p.key === dragging.key;
   const placementsNow = (state: AppState): Placement[] =>
-    state.scenario.placements.map((p) =>
-      dragging && p.key === dragging.key ? { ...p, lat: dragging.lat, lon: dragging.lon } : p,
-    );
+    state.scenario.placements.filter((p) => !isDragged(p));
+  const dragLine = createDragLine(map);
 
   const drawLines = (state: AppState) => {
-    const placements = placementsNow(state);
+    const all = state.scenario.placements;
     const matched = matchingDeployments(
-      placements,
+      all,
       state.evaluation.resultRequest,
       state.evaluation.result?.deployments ?? null,
     );
+    const shown = all.map((p, i) => ({ p, d: matched?.[i] })).filter(({ p }) => !isDragged(p));
     setSourceData(
       map,
       PLACEMENT_LINE_SOURCE,
-      placementLines(placements, campusPoint(state), matched, state.selectedPlacementKey),
+      placementLines(
+        shown.map(({ p }) => p),
+        campusPoint(state),
+        matched ? shown.map(({ d }) => d) : null,
+        state.selectedPlacementKey,
+      ),
     );
   };
   const drawEpz = (state: AppState) => {
@@ -68,15 +82,32 @@ export function attachMapPlacements(
       drawEpz(store.get());
     },
     drag(key, at) {
-      dragging = { key, ...at };
       const state = store.get();
-      drawLines(state);
-      drawEpz(state);
+      if (!dragging) {
+        // Once per drag: the map stops drawing this line and its ring.
+        dragging = { key, ...at };
+        drawLines(state);
+        setSourceData(map, PLACEMENT_EPZ_SOURCE, epzRing(undefined, null));
+      }
+      dragging = { key, ...at };
       const campus = campusPoint(state);
-      if (campus) hooks.dragDistance(key, greatCircleKm(at.lat, at.lon, campus.lat, campus.lon));
+      const index = state.scenario.placements.findIndex((p) => p.key === key);
+      const placement = state.scenario.placements[index];
+      if (!campus || !placement) return;
+      const matched = matchingDeployments(
+        state.scenario.placements,
+        state.evaluation.resultRequest,
+        state.evaluation.result?.deployments ?? null,
+      );
+      // Grid-connected: the line keeps its last interconnection point until re-evaluated.
+      const end = lineEnd(placement, campus, matched?.[index]).at;
+      const km = greatCircleKm(at.lat, at.lon, end.lat, end.lon);
+      dragLine.show(at, end, lineLabel(km, null));
+      hooks.dragDistance(key, km);
     },
     drop(key, at) {
       dragging = null;
+      dragLine.hide();
       workspace.edit((s) => movePlacement(s, key, at.lat, at.lon));
       store.set({ selectedPlacementKey: key });
     },
