@@ -5,7 +5,6 @@ import { Type } from 'typebox';
 import { Confidence } from './common.ts';
 import { CAMPUS_KINDS } from '../../models/records.ts';
 
-
 export const PhaseSpec = Type.Object(
   {
     start: Type.String({
