@@ -158,6 +158,10 @@ const storage = (() => {
     return null;
   }
 })();
+const designName = (id: string) => {
+  const { designs } = store.get();
+  return (designs.status === 'ready' ? designs.data.find((d) => d.id === id)?.name : null) ?? id;
+};
 const workspace = createWorkspace(store, {
   evaluate: (request, signal) => postJson<EvaluateResponse>('/api/evaluate', request, signal),
   storage,
@@ -165,13 +169,10 @@ const workspace = createWorkspace(store, {
   autoName: (scenario) => {
     const campus = campusById(store.get().selectedCampusId ?? '')?.properties.name;
     if (!campus || scenario.placements.length === 0) return null;
-    const { designs } = store.get();
-    const nameOf = (id: string) =>
-      (designs.status === 'ready' ? designs.data.find((d) => d.id === id)?.name : null) ?? id;
     const units = new Map<string, number>();
     for (const p of scenario.placements)
       units.set(p.designId, (units.get(p.designId) ?? 0) + p.units);
-    const fleet = [...units].map(([id, n]) => `${n} × ${nameOf(id)}`).join(' + ');
+    const fleet = [...units].map(([id, n]) => `${n} × ${designName(id)}`).join(' + ');
     return `${shortCampusName(campus)} · ${fleet}`;
   },
 });
@@ -184,14 +185,14 @@ document.querySelector('.topbar')?.append(createScenarioBar(store, saves));
 // needed for the first paint, which keeps the first JavaScript small); the compare view loads
 // on first use.
 const mapReady = new Promise<void>((resolve) => map.once('idle', () => resolve()));
-const compareSlot = h('div', { class: 'compare-slot' });
+const compareSlot = h('div', { class: 'compare-slot section-inner' });
 const scenariosTab = lazySection(mapReady, 'Loading scenarios…', async () => {
   const { createScenariosSection } = await import('./features/scenarios/scenarios-section.ts');
   const compare = (ids: string[]) => {
     void import('./features/scenarios/compare-view.ts').then(({ createCompareView }) =>
       replaceChildren(
         compareSlot,
-        createCompareView(scenariosClient, ids, () => replaceChildren(compareSlot)),
+        createCompareView(scenariosClient, ids, () => replaceChildren(compareSlot), designName),
       ),
     );
   };

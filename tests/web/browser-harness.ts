@@ -153,3 +153,10 @@ export async function jumpTo(
   );
   await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 60_000 });
 }
+
+/** Expands the legend (it starts folded below 1440 px wide) so its layer toggles can be used. */
+export async function openLegend(page: Page): Promise<void> {
+  const legend = page.getByTestId('legend');
+  if ((await legend.getAttribute('open')) === null) await page.getByTestId('legend-toggle').click();
+  await page.waitForSelector('[data-testid=legend][open]');
+}

@@ -13,6 +13,7 @@ import {
   RESULTS_DIR,
   type Harness,
   type PlannerMap,
+  openLegend,
 } from './browser-harness.ts';
 
 const ABILENE = { lat: 32.49, lon: -99.733 };
@@ -92,6 +93,7 @@ describe('web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('hides every site layer when layer-toggle-sites is unchecked', async () => {
+    await openLegend(page);
     await page.getByTestId('layer-toggle-sites').uncheck();
     await page.waitForFunction(
       () =>

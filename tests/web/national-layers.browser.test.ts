@@ -6,7 +6,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jumpTo, openApp, RESULTS_DIR, type Harness, type TestWindow } from './browser-harness.ts';
+import {
+  jumpTo,
+  openApp,
+  RESULTS_DIR,
+  type Harness,
+  type TestWindow,
+  openLegend,
+} from './browser-harness.ts';
 
 const WAIT_MS = 45_000;
 const POLL = { timeout: 30_000 };
@@ -46,6 +53,8 @@ const idle = () => page.waitForSelector('[data-testid=map][data-idle=true]', { t
 beforeAll(async () => {
   app = await openApp();
   page = app.page;
+  // At 1280 px the legend starts folded; these tests use its toggles.
+  await openLegend(page);
 }, 120_000);
 
 afterAll(async () => {

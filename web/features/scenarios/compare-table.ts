@@ -14,7 +14,7 @@ interface Metric {
   label: string;
   /** What the tooltip says the figure is. */
   note: string;
-  value(result: EvaluateResponse): Value;
+  value(result: EvaluateResponse, designName: (id: string) => string): Value;
   format(value: number): string;
   /** The difference in words, signed: "+2.1 pts". */
   delta(difference: number): string;
@@ -160,7 +160,7 @@ export const METRICS: readonly Metric[] = [
     id: 'deployments',
     label: 'Deployments',
     note: 'Units × design (commercial-operation year)',
-    value: (r) => deploymentsSummary(r.deployments),
+    value: (r, designName) => deploymentsSummary(r.deployments, designName),
     format: String,
     delta: () => 'differs',
     better: null,
@@ -178,10 +178,15 @@ const textOf = (metric: Metric, value: Value): string =>
         ? metric.format(value)
         : value;
 
-function cell(metric: Metric, result: EvaluateResponse | null, first: CompareCell | null) {
+function cell(
+  metric: Metric,
+  result: EvaluateResponse | null,
+  first: CompareCell | null,
+  designName: (id: string) => string,
+) {
   if (!result)
     return { text: '', value: null, pending: true, differs: false, delta: null, verdict: null };
-  const value = metric.value(result);
+  const value = metric.value(result, designName);
   const text = textOf(metric, value);
   const base = first && !first.pending ? first : null;
   const differs = base !== null && text !== base.text;
@@ -201,11 +206,14 @@ function cell(metric: Metric, result: EvaluateResponse | null, first: CompareCel
 }
 
 /** The table for the results in column order; null: that scenario's answer is not in yet. */
-export function compareRows(results: readonly (EvaluateResponse | null)[]): CompareRow[] {
+export function compareRows(
+  results: readonly (EvaluateResponse | null)[],
+  designName: (id: string) => string = (id) => id,
+): CompareRow[] {
   return METRICS.map((metric) => {
-    const first = results[0] ? cell(metric, results[0], null) : null;
+    const first = results[0] ? cell(metric, results[0], null, designName) : null;
     const cells = results.map((result, i) =>
-      i === 0 && first ? first : cell(metric, result, first),
+      i === 0 && first ? first : cell(metric, result, first, designName),
     );
     return { id: metric.id, label: metric.label, note: metric.note, cells };
   });

@@ -50,8 +50,11 @@ function cellElement(cell: CompareCell, column: Column): HTMLElement {
   );
 }
 
-function table(columns: Column[]): HTMLElement {
-  const rows = compareRows(columns.map((c) => c.result));
+function table(columns: Column[], designName: (id: string) => string): HTMLElement {
+  const rows = compareRows(
+    columns.map((c) => c.result),
+    designName,
+  );
   const head = columns.map((column, i) =>
     h(
       'th',
@@ -89,6 +92,7 @@ export function createCompareView(
   client: ScenariosClient,
   ids: string[],
   onClose: () => void,
+  designName: (id: string) => string = (id) => id,
 ): HTMLElement {
   const abort = new AbortController();
   const columns: Column[] = ids.map((id) => ({ id, name: null, result: null, error: null }));
@@ -112,7 +116,7 @@ export function createCompareView(
       done < columns.length
         ? `Evaluating ${columns.length} scenarios: ${done} done…`
         : `Evaluated ${columns.length} scenarios.`;
-    replaceChildren(tableSlot, table(columns));
+    replaceChildren(tableSlot, table(columns, designName));
     const first = columns[0].result;
     const items = columns.flatMap((c, i) =>
       c.result ? [{ label: c.name ?? `Scenario ${i + 1}`, result: c.result }] : [],

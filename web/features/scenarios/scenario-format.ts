@@ -16,9 +16,10 @@ export function formatTime(iso: string): string {
 /** "4 × xe-100 (2030) + 1 × natrium": the deployments in one line. */
 export const deploymentsSummary = (
   deployments: readonly { designId: string; units: number; codYear?: number }[],
+  designName: (id: string) => string = (id) => id,
 ): string =>
   deployments.length === 0
     ? 'none'
     : deployments
-        .map((d) => `${d.units} × ${d.designId}${d.codYear ? ` (${d.codYear})` : ''}`)
+        .map((d) => `${d.units} × ${designName(d.designId)}${d.codYear ? ` (${d.codYear})` : ''}`)
         .join(' + ');
