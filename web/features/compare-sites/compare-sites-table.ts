@@ -1,4 +1,4 @@
-// The candidate-site comparison table: one row per site, filled in as its answer arrives, the
+// The candidate-site comparison: one card per site, filled in as its answer arrives, the
 // best value of each ranked column marked with the word "best" as well as a tint.
 import type { SiteFeature } from '../../api/client.ts';
 import { formatKm, formatPercent, formatWhole } from '../../format.ts';
@@ -24,115 +24,117 @@ const PERCENT_2 = new Intl.NumberFormat('en-US', {
 export const kindLabel = (site: SiteFeature): string =>
   SITE_KINDS[site.properties.kind]?.shortLabel ?? site.properties.kind;
 
-function ranked(
-  value: number | null,
-  best: Record<RankedColumn, number | null>,
-  column: RankedColumn,
+/** One figure of a site's card; the best across the sites says "best" as well as a tint. */
+function figure(
+  label: string,
   text: string,
+  ranking?: {
+    value: number | null;
+    best: Record<RankedColumn, number | null>;
+    column: RankedColumn;
+  },
 ): HTMLElement {
-  const isBest = value !== null && best[column] !== null && value === best[column];
+  const isBest =
+    ranking !== undefined &&
+    ranking.value !== null &&
+    ranking.best[ranking.column] !== null &&
+    ranking.value === ranking.best[ranking.column];
   return h(
-    'td',
-    { class: `num${isBest ? ' is-best' : ''}`, 'data-col': column },
-    text,
-    isBest ? h('span', { class: 'best-mark' }, 'best') : null,
+    'div',
+    { class: `site-figure${isBest ? ' is-best' : ''}`, 'data-col': ranking?.column },
+    h('dt', {}, label),
+    h('dd', {}, text, isBest ? h('span', { class: 'best-mark' }, 'best') : null),
   );
 }
 
-function sitingCell(row: SiteRow): HTMLElement {
-  if (row.sitingPass === null) return h('td', {}, h('span', { class: 'muted' }, 'not checked'));
+function siting(row: SiteRow): HTMLElement {
+  if (row.sitingPass === null) return h('p', { class: 'muted' }, 'Siting not checked');
   const failed = row.failedChecks.join(', ');
   return h(
-    'td',
-    { title: failed ? `Fails: ${failed}` : 'Every hard siting check passes' },
+    'p',
+    { class: 'site-siting', title: failed ? `Fails: ${failed}` : 'Every hard siting check passes' },
     h(
       'span',
       { class: `badge ${row.sitingPass ? 'badge-pass' : 'badge-fail'}` },
-      row.sitingPass ? 'pass' : 'fail',
+      row.sitingPass ? 'Siting: pass' : 'Siting: fail',
     ),
-    failed ? h('span', { class: 'site-fails' }, failed) : null,
+    failed ? h('span', { class: 'site-fails' }, ` ${failed}`) : null,
   );
 }
 
-function rowCells(row: SiteRow, best: Record<RankedColumn, number | null>): HTMLElement[] {
+function figures(row: SiteRow, best: Record<RankedColumn, number | null>): HTMLElement {
   const near = row.interconnection;
-  return [
-    sitingCell(row),
-    ranked(row.distanceKm, best, 'distance', formatKm(row.distanceKm)),
-    h(
-      'td',
-      { class: 'num' },
-      row.voltageKv === null ? 'no line' : `${formatWhole(row.voltageKv)} kV`,
-    ),
-    ranked(row.lossFraction, best, 'loss', PERCENT_2.format(row.lossFraction)),
-    h(
-      'td',
-      { class: 'site-ic' },
-      near
-        ? `${near.name}${near.kv ? ` · ${formatWhole(near.kv)} kV` : ''}${near.km !== null ? ` · ${formatKm(near.km)}` : ''}`
-        : h('span', { class: 'muted' }, 'none known'),
-    ),
-    ranked(
-      row.deliveredUsdPerMwh,
+  const interconnection = near
+    ? `${near.name}${near.kv ? ` · ${formatWhole(near.kv)} kV` : ''}${near.km !== null ? ` · ${formatKm(near.km)}` : ''}`
+    : 'none known';
+  return h(
+    'dl',
+    { class: 'site-figures' },
+    figure('Served', formatPercent(row.servedFraction), {
+      value: row.servedFraction,
       best,
-      'delivered',
+      column: 'served',
+    }),
+    figure(
+      'Delivered',
       row.deliveredUsdPerMwh === null ? 'n/a' : `$${ONE.format(row.deliveredUsdPerMwh)}/MWh`,
+      { value: row.deliveredUsdPerMwh, best, column: 'delivered' },
     ),
-    ranked(row.servedFraction, best, 'served', formatPercent(row.servedFraction)),
-  ];
+    figure('Line', formatKm(row.distanceKm), { value: row.distanceKm, best, column: 'distance' }),
+    figure('Loss', PERCENT_2.format(row.lossFraction), {
+      value: row.lossFraction,
+      best,
+      column: 'loss',
+    }),
+    figure('Voltage', row.voltageKv === null ? 'no line' : `${formatWhole(row.voltageKv)} kV`),
+    figure('Interconnection', interconnection),
+  );
 }
 
+/** One card per site (a panel is too narrow for eight columns), each filled as it arrives. */
 export function sitesTable(run: SitesRun, placeAt: (site: SiteFeature) => void): HTMLElement {
   const best = bestValues(run.rows);
-  const heads = ['Site', 'Siting', 'Distance', 'Voltage', 'Loss', 'Interconnection', 'Delivered'];
   return h(
-    'table',
-    { class: 'compare-sites-table', 'data-testid': 'compare-sites-table' },
-    h('caption', {}, run.label),
-    h(
-      'thead',
-      {},
-      h('tr', {}, ...[...heads, 'Served', ''].map((label) => h('th', { scope: 'col' }, label))),
-    ),
-    h(
-      'tbody',
-      {},
-      ...run.options.map(({ site, km }, i) => {
-        const place = h(
-          'button',
-          { type: 'button', class: 'button button-small', 'data-testid': 'compare-site-place' },
-          'Place here',
-        );
-        place.addEventListener('click', () => placeAt(site));
-        const row = run.rows[i];
-        const error = run.errors[i];
-        const body: Child[] = row
-          ? rowCells(row, best)
-          : [
-              h(
-                'td',
-                { colspan: 7, class: error ? 'site-error' : 'compare-pending' },
-                error ?? 'evaluating…',
-              ),
-            ];
-        return h(
-          'tr',
-          {
-            class: 'compare-site-row',
-            'data-testid': 'compare-site-row',
-            'data-site-id': site.properties.id,
-            'aria-busy': row || error ? undefined : 'true',
-          },
+    'section',
+    { class: 'compare-sites-table', 'data-testid': 'compare-sites-table', 'aria-label': run.label },
+    h('p', { class: 'compare-sites-caption muted' }, run.label),
+    ...run.options.map(({ site, km }, i) => {
+      const place = h(
+        'button',
+        { type: 'button', class: 'button button-small', 'data-testid': 'compare-site-place' },
+        'Place here',
+      );
+      place.addEventListener('click', () => placeAt(site));
+      const row = run.rows[i];
+      const error = run.errors[i];
+      const body: Child[] = row
+        ? [siting(row), figures(row, best)]
+        : [h('p', { class: error ? 'site-error' : 'compare-pending' }, error ?? 'evaluating…')];
+      return h(
+        'article',
+        {
+          class: 'compare-site-row',
+          'data-testid': 'compare-site-row',
+          'data-site-id': site.properties.id,
+          'aria-busy': row || error ? undefined : 'true',
+        },
+        h(
+          'header',
+          { class: 'site-card-head' },
           h(
-            'th',
-            { scope: 'row' },
-            h('span', { class: 'site-name' }, site.properties.name),
-            h('span', { class: 'site-meta' }, `${kindLabel(site)} · ${formatKm(km)} away`),
+            'div',
+            {},
+            h('h4', { class: 'site-name' }, site.properties.name),
+            h(
+              'span',
+              { class: 'site-meta' },
+              `${kindLabel(site)} · ${formatKm(km)} from the campus`,
+            ),
           ),
-          ...body,
-          h('td', {}, place),
-        );
-      }),
-    ),
+          place,
+        ),
+        ...body,
+      );
+    }),
   );
 }
