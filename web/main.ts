@@ -46,6 +46,7 @@ import { scenariosClient } from './api/scenarios-client.ts';
 import { createSaveController } from './features/scenarios/save-controller.ts';
 import { createScenarioBar } from './features/scenarios/scenario-bar.ts';
 import { lazySection } from './features/panel/lazy-section.ts';
+import { newScenarioButton } from './features/workspace/new-scenario.ts';
 import { loadBasemapData, loadCountyData } from './map/basemap-load.ts';
 import { h, replaceChildren } from './ui/dom.ts';
 import type { InterconnectionProperties, PlantProperties } from './api/client.ts';
@@ -196,7 +197,13 @@ const scenariosTab = lazySection(mapReady, 'Loading scenarios…', async () => {
       ),
     );
   };
-  return h('div', {}, createScenariosSection(store, saves, { compare }), compareSlot);
+  return h(
+    'div',
+    {},
+    newScenarioButton(store, workspace),
+    createScenariosSection(store, saves, { compare }),
+    compareSlot,
+  );
 });
 const compareSites = lazySection(mapReady, 'Loading site comparison…', async () => {
   const { createCompareSites } = await import('./features/compare-sites/compare-sites.ts');

@@ -189,6 +189,18 @@ describe('Workspace: placement and live coverage', { timeout: 240_000 }, () => {
     await page.getByRole('tab', { name: 'Reactors' }).click();
     expect(await placementTexts(page)).toEqual(placed);
     await shot('6-drawn-campus-reloaded');
+
+    // "New scenario" asks first (there are unsaved changes), then starts empty on this campus.
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByTestId('scenario-new').click();
+    expect(await page.getByTestId('scenario-new').textContent()).toMatch(/Discard unsaved/);
+    await page.getByTestId('scenario-new').click();
+    await page.getByRole('tab', { name: 'Reactors' }).click();
+    await expect.poll(() => page.getByTestId('placement').count()).toBe(0);
+    expect(await page.getByTestId('reactor-marker').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    await page.getByTestId('coverage-empty').waitFor();
+    expect(await page.getByTestId('campus-select').inputValue()).toMatch(/^user-campus-/);
     expect(app!.problems).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type {
   ExpressionSpecification,
   FilterSpecification,
   LayerSpecification,
+  SymbolLayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import { CAMPUS_LABEL_PROPERTY, CAMPUS_MW_PROPERTY, COVERAGE_PROPERTY } from '../campus-mw.ts';
 import { campusLabelOffsetEm, campusRadius, SELECTION_RING_GAP_PX } from './campus-size.ts';
@@ -43,6 +44,15 @@ export const selectedCampusFilter = (campusId: string | null): FilterSpecificati
   campusId ?? '',
 ];
 
+const labelLayout = (sizePx: number): SymbolLayerSpecification['layout'] => ({
+  'text-field': ['get', CAMPUS_LABEL_PROPERTY],
+  'text-font': LABEL_FONT_BOLD,
+  'text-size': sizePx,
+  'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+  'text-radial-offset': campusLabelOffsetEm(),
+  'text-max-width': 12,
+});
+
 export function campusLayers(selectedCampusId: string | null = null): LayerSpecification[] {
   return [
     {
@@ -78,19 +88,10 @@ export function campusLayers(selectedCampusId: string | null = null): LayerSpeci
       type: 'symbol',
       source: CAMPUS_SOURCE,
       minzoom: CAMPUS_LABEL_MIN_ZOOM,
-      layout: {
-        'text-field': ['get', CAMPUS_LABEL_PROPERTY],
-        'text-font': LABEL_FONT_BOLD,
-        'text-size': 12,
-        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-        'text-radial-offset': campusLabelOffsetEm(),
-        'text-max-width': 12,
-      },
-      paint: {
-        'text-color': '#1f2937',
-        'text-halo-color': '#ffffff',
-        'text-halo-width': 1.5,
-      },
+      // The selected campus has its own label below.
+      filter: ['!=', ['get', 'id'], selectedCampusId ?? ''],
+      layout: labelLayout(12),
+      paint: { 'text-color': '#1f2937', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
     {
       // The selected campus is always labelled: at any zoom, and never dropped for a collision.
@@ -98,21 +99,8 @@ export function campusLayers(selectedCampusId: string | null = null): LayerSpeci
       type: 'symbol',
       source: CAMPUS_SOURCE,
       filter: selectedCampusFilter(selectedCampusId),
-      layout: {
-        'text-field': ['get', CAMPUS_LABEL_PROPERTY],
-        'text-font': LABEL_FONT_BOLD,
-        'text-size': 13,
-        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-        'text-radial-offset': campusLabelOffsetEm(),
-        'text-max-width': 12,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: {
-        'text-color': '#0f172a',
-        'text-halo-color': '#ffffff',
-        'text-halo-width': 2,
-      },
+      layout: { ...labelLayout(13), 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': '#0f172a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
     },
   ];
 }
