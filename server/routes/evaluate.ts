@@ -27,17 +27,25 @@ function deploymentSiting(app: FastifyInstance, body: EvaluateRequestBody, campu
   });
 }
 
+/** The evaluate answer as JSON text (cached or computed in the pool), with its siting. */
+export async function evaluateJson(
+  app: FastifyInstance,
+  body: EvaluateRequestBody,
+): Promise<{ cached: boolean; json: string }> {
+  const campus = resolveCampusInput(app.geoData, body.campus);
+  const inputs = { campus, deployments: body.deployments, options: body.options };
+  // Siting only runs for an answer that is not cached yet.
+  return app.evaluator.evaluate(inputs, () => ({
+    deploymentSiting: deploymentSiting(app, body, campus),
+  }));
+}
+
 export async function evaluateBody(
   app: FastifyInstance,
   body: EvaluateRequestBody,
   reply: FastifyReply,
 ) {
-  const campus = resolveCampusInput(app.geoData, body.campus);
-  const inputs = { campus, deployments: body.deployments, options: body.options };
-  // Siting only runs for an answer that is not cached yet.
-  const { cached, json } = await app.evaluator.evaluate(inputs, () => ({
-    deploymentSiting: deploymentSiting(app, body, campus),
-  }));
+  const { cached, json } = await evaluateJson(app, body);
   // Already JSON (serialised in the worker): send the text as it is.
   return reply
     .header('x-cache', cached ? 'hit' : 'miss')
