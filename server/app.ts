@@ -13,6 +13,7 @@ import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
 import evaluateRoutes from './routes/evaluate.ts';
 import scenarioRoutes from './routes/scenarios.ts';
+import reportRoutes from './routes/reports.ts';
 import healthRoutes from './routes/health.ts';
 import dataRoutes from './routes/data.ts';
 import demandRoutes from './routes/demand.ts';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sitingRoutes);
   await app.register(evaluateRoutes);
   await app.register(scenarioRoutes);
+  await app.register(reportRoutes);
   await registerWebApp(app, options.webDir ?? join(root, 'dist', 'web'));
   return app;
 }
