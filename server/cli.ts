@@ -1,15 +1,18 @@
 // Command-line access to the same data and models the server uses.
 //   npm run cli -- evaluate scenario.json [--table]   evaluate a scenario file (JSON or a table)
+//   npm run cli -- report scenario.json [--out report.pdf] [--pdf|--csv|--geojson]
+//                                                     the PDF report, hourly CSV or GeoJSON
 //   npm run cli -- campuses                           campuses with published peak and confidence
 //   npm run cli -- sites [kind]                       candidate sites, optionally of one kind
 //   npm run cli -- designs                            reactor designs with net MWe and cost basis
 //   npm run cli -- validate                           validate geo-data
 import { loadGeoData } from '../geo-data/load.ts';
 import { evaluateCommand } from './cli/evaluate.ts';
+import { reportCommand } from './cli/report.ts';
 import { fmt, table } from './cli/table.ts';
 
 const USAGE =
-  'usage: npm run cli -- <evaluate scenario.json [--table] | campuses | sites [kind] | designs | validate>';
+  'usage: npm run cli -- <evaluate scenario.json [--table] | report scenario.json [--out file.pdf|.csv|.geojson] | campuses | sites [kind] | designs | validate>';
 
 export async function run(args: string[]): Promise<string> {
   const [command, ...rest] = args;
@@ -17,6 +20,8 @@ export async function run(args: string[]): Promise<string> {
   switch (command) {
     case 'evaluate':
       return evaluateCommand(data, rest);
+    case 'report':
+      return reportCommand(data, rest);
     case 'campuses':
       return table([
         ['id', 'kind', 'peak MW (published)', 'phases', 'confidence'],

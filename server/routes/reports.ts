@@ -36,8 +36,10 @@ export async function buildReport(
   format: ReportFormat,
   name: string,
   body: EvaluateRequestBody,
+  onPdfProgress?: (done: number, total: number) => void,
 ): Promise<string | Buffer> {
   if (format === 'pdf') {
+    void onPdfProgress;
     throw new HttpError(501, 'NOT_IMPLEMENTED', 'The PDF report is not available yet');
   }
   const evaluated = await evaluateScenario(app, name, body);
