@@ -2,7 +2,7 @@
 // tornado chart of the delivered cost's sensitivities.
 import { COST_PARTS } from '../../../web/features/coverage/chart-data.ts';
 import { tornadoChart } from './chart.ts';
-import { heading, keyFigures, paragraph, section, type Report } from './layout.ts';
+import { ensureSpace, heading, keyFigures, paragraph, section, type Report } from './layout.ts';
 import { pct, usd, usdPerMwh } from './format.ts';
 import { deploymentTitle, type ReportInput } from './input.ts';
 import { table } from './table.ts';
@@ -59,6 +59,8 @@ export function economicsSection(r: Report, input: ReportInput): void {
     ]),
   );
   if (e.tornado.length) {
+    // Keep the heading with its chart.
+    ensureSpace(r, 18 * e.tornado.length + 110);
     heading(r, 'Sensitivity');
     const base = e.tornado[0].baseUsdPerMwh;
     tornadoChart(

@@ -131,7 +131,7 @@ export function keyFigures(r: Report, items: readonly { label: string; value: st
   const perRow = 4;
   const gap = 8;
   const w = (CONTENT_WIDTH - gap * (perRow - 1)) / perRow;
-  const h = 44;
+  const h = 50;
   for (let i = 0; i < items.length; i += perRow) {
     ensureSpace(r, h + gap);
     const y = r.doc.y;
@@ -147,7 +147,7 @@ export function keyFigures(r: Report, items: readonly { label: string; value: st
       write(
         r,
         item.value,
-        { x: x + 7, y: y + 22 },
+        { x: x + 7, y: y + 29 },
         { size: 12, bold: true, width: w - 14, lineBreak: false },
       );
     });
