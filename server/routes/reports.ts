@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { getScenario } from '../db/scenarios.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { buildCsv } from '../reports/csv.ts';
+import { buildReportInput, renderReportPdf } from '../reports/pdf.ts';
 import { evaluateScenario } from '../reports/evaluated.ts';
 import { contentDisposition } from '../reports/filename.ts';
 import { buildGeoJson } from '../reports/geojson.ts';
@@ -39,8 +40,7 @@ export async function buildReport(
   onPdfProgress?: (done: number, total: number) => void,
 ): Promise<string | Buffer> {
   if (format === 'pdf') {
-    void onPdfProgress;
-    throw new HttpError(501, 'NOT_IMPLEMENTED', 'The PDF report is not available yet');
+    return renderReportPdf(await buildReportInput(app, name, body), onPdfProgress);
   }
   const evaluated = await evaluateScenario(app, name, body);
   if (format === 'csv') {

@@ -10,6 +10,16 @@ const fixture = resolve(import.meta.dirname, '..', 'fixtures', 'colossus-allen.s
 const dir = () => mkdtempSync(join(tmpdir(), 'cli-report-'));
 
 describe('npm run cli -- report', () => {
+  it('writes a PDF report', async () => {
+    const out = join(dir(), 'report.pdf');
+    expect(await run(['report', fixture, '--out', out])).toMatch(
+      /^wrote .*report\.pdf \(PDF, \d+ kB\)$/,
+    );
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(10_000);
+  });
+
   it('writes the hourly CSV, the format taken from --out', async () => {
     const out = join(dir(), 'hourly.csv');
     const said = await run(['report', fixture, '--out', out]);
@@ -47,6 +57,10 @@ describe('npm run cli -- report', () => {
     await reportCommand(loadGeoData(), [scenario, '--out', join(dir(), 'a.csv')], tty);
     const text = writes.join('');
     expect(text).toMatch(/evaluate \[#+\] 100\/100 trials/);
+    // And the PDF's sections after the trials.
+    writes.length = 0;
+    await reportCommand(loadGeoData(), [scenario, '--out', join(dir(), 'a.pdf')], tty);
+    expect(writes.join('')).toMatch(/pdf \[#+\] (\d+)\/\1 sections/);
     expect(text.endsWith('\n')).toBe(true);
     const quiet: string[] = [];
     await reportCommand(loadGeoData(), [scenario, '--out', join(dir(), 'b.csv')], {

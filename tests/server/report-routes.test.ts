@@ -80,7 +80,28 @@ describe('report routes', () => {
     expect(check.Check(swapped)).toBe(false);
   });
 
+  it('sends a saved scenario as a PDF report (the PDF itself is tested in report-pdf.test.ts)', async () => {
+    const res = await app.inject({ url: `/api/scenarios/${id}/report.pdf` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="Colossus 1 _ four BWRX-300 \+ Natrium\.pdf"; filename\*=UTF-8''.+\.pdf$/,
+    );
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+  });
+
   it('answers an unsaved scenario with POST /api/report?format=', async () => {
+    const pdf = await app.inject({
+      method: 'POST',
+      url: '/api/report?format=pdf',
+      payload: { ...scenario, name: 'Tōkyō 東京' },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-disposition']).toBe(
+      `attachment; filename="Tokyo _.pdf"; filename*=UTF-8''T%C5%8Dky%C5%8D%20%E6%9D%B1%E4%BA%AC.pdf`,
+    );
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const csv = await app.inject({
       method: 'POST',
       url: '/api/report?format=csv',
