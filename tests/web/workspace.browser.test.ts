@@ -114,6 +114,38 @@ describe('Workspace: placement and live coverage', { timeout: 240_000 }, () => {
     expect((await placementTexts(page))[0]).toMatch(/km · \d+ kV · [\d.]+% loss/);
   });
 
+  it('reads out the hovered hour of the week chart, for every series', async () => {
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    const chart = page.getByTestId('coverage-week-chart');
+    await chart.scrollIntoViewIfNeeded();
+    const plot = (await chart.locator('svg').first().boundingBox())!;
+    await page.mouse.move(plot.x + plot.width * 0.5, plot.y + plot.height * 0.5);
+    const readout = chart.locator('.cov-readout');
+    await expect
+      .poll(() => readout.textContent())
+      .toMatch(/\w{3} \d+ \w{3} \d\d:00 · demand [\d,]+ MW/i);
+    expect(await readout.textContent()).toMatch(/ · supply[^·]* [\d,]+ MW/i);
+    await shot('3b-hover-readout');
+    await page.mouse.move(plot.x - 40, plot.y - 40);
+  });
+
+  it('grid-connected, each line runs to its interconnection point instead of the campus', async () => {
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    const campusEnd = (await firstLine())[1];
+    await page.getByTestId('option-grid-mode').selectOption('connected');
+    await fullServedPercent(page);
+    await page.getByRole('tab', { name: 'Reactors' }).click();
+    await expect
+      .poll(async () => (await placementTexts(page))[0])
+      .toMatch(/kV to .+ · [\d.]+% loss/);
+    const gridEnd = (await firstLine())[1];
+    expect(Math.hypot(gridEnd[0] - campusEnd[0], gridEnd[1] - campusEnd[1])).toBeGreaterThan(0.01);
+    await shot('3c-grid-connected');
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    await page.getByTestId('option-grid-mode').selectOption('islanded');
+    await fullServedPercent(page);
+  });
+
   it('saves, and the URL reopens the same placements after a reload', async () => {
     await page.getByTestId('scenario-save').click();
     await page.waitForSelector('[data-testid=save-state]:text-is("saved")', {
