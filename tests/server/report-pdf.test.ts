@@ -11,6 +11,7 @@ import {
   formatMw,
   formatPercent,
   renderReportPdf,
+  verdictSentence,
   type ReportInput,
 } from '../../server/reports/pdf.ts';
 import type { EvaluateRequestBody } from '../../server/schemas/evaluate.ts';
@@ -114,5 +115,47 @@ describe('PDF siting report', () => {
     const input: ReportInput = await buildReportInput(app, fixtureName, fixtureBody, GENERATED_AT);
     const [a, b] = [await renderReportPdf(input), await renderReportPdf(input)];
     expect(a.equals(b)).toBe(true);
+  });
+});
+
+describe('verdict sentence', () => {
+  const year = (y: number, demandPeakMw: number, firmSupplyMw: number) => ({
+    year: y,
+    demandPeakMw,
+    firmSupplyMw,
+    gapMw: Math.max(0, demandPeakMw - firmSupplyMw),
+  });
+  const base = {
+    campusName: 'Colossus',
+    designName: (id: string) => (id === 'bwrx-300' ? 'BWRX-300' : id),
+    siteNames: ['Clinch River'],
+  };
+  const deployment = { designId: 'bwrx-300', units: 4, codYear: 2031 };
+
+  it('gives the bridge power needed before the fleet arrives', () => {
+    const result = {
+      year: 2032,
+      coverage: { servedEnergyFraction: 0.978 },
+      timeline: [
+        year(2029, 150, 0),
+        year(2030, 212, 0),
+        year(2031, 250, 1200),
+        year(2032, 300, 1200),
+      ],
+      deployments: [deployment],
+    } as unknown as Parameters<typeof verdictSentence>[0]['result'];
+    expect(verdictSentence({ ...base, result })).toBe(
+      "4 × BWRX-300 at Clinch River cover 97.8% of Colossus's 2032 load; 212 MW of bridge power needed until 2031.",
+    );
+  });
+
+  it('says so when firm supply meets the peak every year', () => {
+    const result = {
+      year: 2032,
+      coverage: { servedEnergyFraction: 1 },
+      timeline: [year(2031, 250, 1200), year(2032, 1_300, 1_300)],
+      deployments: [deployment],
+    } as unknown as Parameters<typeof verdictSentence>[0]['result'];
+    expect(verdictSentence({ ...base, result })).toMatch(/meets the peak in every year/);
   });
 });
