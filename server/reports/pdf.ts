@@ -5,7 +5,7 @@ import type { EvaluateRequestBody } from '../schemas/evaluate.ts';
 import type { EvaluateResponseBody } from '../schemas/evaluate-result.ts';
 import { evaluateJson } from '../routes/evaluate.ts';
 import { resolveCampusInput } from '../routes/resolve-campus.ts';
-import { drawChrome, finish, newReport } from './pdf/layout.ts';
+import { drawChrome, finish, newReport, type Report } from './pdf/layout.ts';
 import { titlePage } from './pdf/title-page.ts';
 import { mapPage } from './pdf/map-page.ts';
 import { demandSection } from './pdf/demand.ts';
@@ -32,15 +32,21 @@ const SECTIONS = [
   (r: Parameters<typeof disclaimerSection>[0]) => disclaimerSection(r),
 ] as const;
 
-/** The report's bytes; `onProgress(done, total)` after each section and at the end. */
-export async function renderReportPdf(
-  input: ReportInput,
+/**
+ * Draws `sections` of `input` in order and returns the PDF's bytes; `onProgress(done, total)`
+ * after each section and at the end. The single and the comparison report both use it.
+ */
+export async function renderSections<T>(
+  title: string,
+  generatedAt: Date,
+  sections: readonly ((r: Report, input: T) => void)[],
+  input: T,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Buffer> {
-  const report = newReport(input.name, input.generatedAt);
-  const total = SECTIONS.length + 1;
+  const report = newReport(title, generatedAt);
+  const total = sections.length + 1;
   let done = 0;
-  for (const draw of SECTIONS) {
+  for (const draw of sections) {
     draw(report, input);
     onProgress?.(++done, total);
     // Let a progress event (SSE, a progress bar) go out between sections.
@@ -51,6 +57,12 @@ export async function renderReportPdf(
   onProgress?.(total, total);
   return bytes;
 }
+
+/** The report's bytes; `onProgress(done, total)` after each section and at the end. */
+export const renderReportPdf = (
+  input: ReportInput,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Buffer> => renderSections(input.name, input.generatedAt, SECTIONS, input, onProgress);
 
 const SITE_MATCH_KM = 3;
 

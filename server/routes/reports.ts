@@ -10,6 +10,7 @@ import { buildReportInput, renderReportPdf } from '../reports/pdf.ts';
 import { evaluateScenario } from '../reports/evaluated.ts';
 import { contentDisposition } from '../reports/filename.ts';
 import { buildGeoJson } from '../reports/geojson.ts';
+import reportStreamRoutes from './report-stream.ts';
 import { ErrorBody } from '../schemas/common.ts';
 import {
   ScenarioInput,
@@ -78,6 +79,7 @@ export function scenarioExport(scenario: { name: string; spec: unknown }): Scena
 }
 
 export default async function reportRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(reportStreamRoutes);
   const mustGet = async (workspace: string, id: string) => {
     const scenario = await getScenario(app.database.db, workspace, id);
     if (!scenario)

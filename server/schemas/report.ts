@@ -152,3 +152,45 @@ export const ReportFileResponse = {
     'application/geo+json': { schema: ReportGeoJson },
   },
 };
+
+/** POST /api/report/compare: 2–4 saved scenarios, in column order (the first is the baseline). */
+export const COMPARE_REPORT_MIN = 2;
+export const COMPARE_REPORT_MAX = 4;
+export const CompareReportRequest = Type.Object(
+  {
+    scenarioIds: Type.Array(Type.String({ format: 'uuid' }), {
+      minItems: COMPARE_REPORT_MIN,
+      maxItems: COMPARE_REPORT_MAX,
+      uniqueItems: true,
+      description: 'Saved scenario ids; the first is the baseline the others are compared with',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type CompareReportRequestBody = Static<typeof CompareReportRequest>;
+
+/** The stages a streamed report goes through, in order. */
+export const REPORT_STAGES = ['evaluating', 'drawing'] as const;
+
+/** `event: progress` of a streamed report. */
+export const ReportProgressEvent = Type.Object({
+  stage: Type.Enum(REPORT_STAGES),
+  /** Scenarios evaluated, or sections drawn, so far. */
+  done: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 1 }),
+});
+export type ReportProgress = Static<typeof ReportProgressEvent>;
+
+/** `event: result` of a streamed report: the file itself, base64, with its name and type. */
+export const ReportResultEvent = Type.Object({
+  filename: Type.String({ description: 'The scenario name made safe, with the extension' }),
+  contentType: Type.String(),
+  base64: Type.String({ description: 'The file, base64 (RFC 4648)' }),
+});
+export type ReportResult = Static<typeof ReportResultEvent>;
+
+export const REPORT_STREAM_DESCRIPTION =
+  'Server-sent events: `progress` ({ stage: "evaluating" | "drawing", done, total }) as the ' +
+  'scenario is evaluated and each section drawn, then one `result` ({ filename, contentType, ' +
+  'base64 }) or one `error` ({ error: { code, message } }). A bad request answers 4xx JSON ' +
+  'before any event.';

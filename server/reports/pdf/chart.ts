@@ -105,11 +105,24 @@ function frame(r: Report, o: ChartOptions, xDomain: Pair, yValues: readonly numb
   return { x, y, box };
 }
 
-function legend(r: Report, f: Frame, items: readonly { label: string; color: string }[]): void {
+function legend(
+  r: Report,
+  f: Frame,
+  items: readonly { label: string; color: string; dash?: boolean }[],
+): void {
   let x = f.box.left;
   const y = f.box.bottom + 27;
   for (const item of items) {
-    r.doc.rect(x, y + 1, 9, 5).fill(item.color);
+    // A dashed series shows as a dashed stroke, so overlaid demand and supply tell apart.
+    if (item.dash) {
+      r.doc
+        .moveTo(x, y + 3.5)
+        .lineTo(x + 9, y + 3.5)
+        .lineWidth(1.2)
+        .dash(2, { space: 1.5 })
+        .stroke(item.color);
+      r.doc.undash();
+    } else r.doc.rect(x, y + 1, 9, 5).fill(item.color);
     write(r, item.label, { x: x + 12, y }, { size: 7, lineBreak: false });
     r.doc.font('body').fontSize(7);
     x += 22 + r.doc.widthOfString(item.label);
