@@ -8,7 +8,8 @@ import { loadGeoData, type GeoData } from '../geo-data/load.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerCompression, registerWebApp } from './plugins/static.ts';
-import { registerAuth } from './plugins/auth.ts';
+import { markRoutesPublic, registerAuth } from './plugins/auth.ts';
+import { registerSecurity, requestIdOptions, defaultAllowedHosts } from './plugins/security.ts';
 import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
 import evaluateRoutes from './routes/evaluate.ts';
@@ -37,6 +38,10 @@ export interface AppOptions {
   authTokens?: Map<string, string> | null;
   /** Evaluation worker threads; default one per core but one, 0 runs everything on the event loop. */
   evaluationWorkers?: number;
+  /** Parsed ALLOWED_HOSTS; default localhost and the loopback addresses (any port). */
+  allowedHosts?: readonly string[];
+  /** RATE_LIMIT_PER_MINUTE; default 600 when authTokens is set, else off (0). */
+  rateLimitPerMinute?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -44,9 +49,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    ...requestIdOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  await registerSecurity(app, { allowedHosts: options.allowedHosts ?? defaultAllowedHosts() });
   await registerCompression(app);
   // Validate the bundled data before serving anything: a bad record stops the start.
   app.decorate('geoData', options.geoData ?? loadGeoData());
@@ -66,7 +73,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('evaluator', evaluator);
   app.addHook('onClose', async () => evaluator.close());
-  registerAuth(app, options.authTokens ?? null);
+  await registerAuth(app, {
+    tokens: options.authTokens ?? null,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+  });
   registerPopulation(app);
 
   await registerOpenApi(app, APP_VERSION);
@@ -78,6 +88,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(evaluateRoutes);
   await app.register(scenarioRoutes);
   await app.register(reportRoutes);
-  await registerWebApp(app, options.webDir ?? join(root, 'dist', 'web'));
+  // The page and its assets are public; @fastify/static takes no route config, hence the scope.
+  await app.register(async (scope) => {
+    markRoutesPublic(scope);
+    await registerWebApp(scope, options.webDir ?? join(root, 'dist', 'web'));
+  });
   return app;
 }

@@ -2,6 +2,8 @@
 // A bad value stops the server with a message naming the variable and the value.
 import { resolve } from 'node:path';
 import { parseAuthTokens } from './plugins/auth.ts';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from './plugins/rate-limit.ts';
+import { parseAllowedHosts } from './plugins/security.ts';
 
 export interface Config {
   port: number;
@@ -11,6 +13,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** token → workspace; null in single-user mode. */
   authTokens: Map<string, string> | null;
+  /** Host header values served (DNS-rebinding guard); `*` allows any. */
+  allowedHosts: string[];
+  /** Writes and refused requests per client and minute; 0: off. */
+  rateLimitPerMinute: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -51,9 +57,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push((error as Error).message);
   }
 
+  let allowedHosts: string[] = [];
+  try {
+    allowedHosts = parseAllowedHosts(env.ALLOWED_HOSTS, host);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+
+  // On by default only in shared mode; a single-user instance on localhost needs no budget.
+  const rateText = env.RATE_LIMIT_PER_MINUTE ?? '';
+  const rateLimitPerMinute =
+    rateText === '' ? (authTokens ? DEFAULT_RATE_LIMIT_PER_MINUTE : 0) : Number(rateText);
+  if (rateText !== '' && (!/^\d+$/.test(rateText) || rateLimitPerMinute > 1_000_000)) {
+    problems.push(
+      `RATE_LIMIT_PER_MINUTE must be an integer 0..1000000 (0 turns it off), got ${JSON.stringify(rateText)}`,
+    );
+  }
+
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  return { port, host, databaseUrl, logLevel, authTokens };
+  return { port, host, databaseUrl, logLevel, authTokens, allowedHosts, rateLimitPerMinute };
 }
 
 /** The URL a human can open; a wildcard bind is reached through localhost. */

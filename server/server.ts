@@ -9,6 +9,8 @@ export async function main(env: Record<string, string | undefined> = process.env
     databaseUrl: config.databaseUrl,
     logger: { level: config.logLevel },
     authTokens: config.authTokens,
+    allowedHosts: config.allowedHosts,
+    rateLimitPerMinute: config.rateLimitPerMinute,
   });
 
   let closing = false;

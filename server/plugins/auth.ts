@@ -1,14 +1,23 @@
 // Optional bearer-token auth (DESIGN.md "Configuration → AUTH_TOKENS"). Unset: single-user
-// mode, everything in the "default" workspace. Set to "workspace:token,…": every
-// /api/scenarios* request and every POST needs `Authorization: Bearer <token>`, and a scenario
-// belongs to its token's workspace. The page, assets, data GETs and /api/health stay open.
+// mode, everything in the "default" workspace. Set to "workspace:token,…": a request needs
+// `Authorization: Bearer <token>` unless the route it matched says `config: { public: true }`,
+// and a scenario belongs to its token's workspace. Deny by default: the decision reads the
+// matched route (after the router has decoded %73, dot segments, absolute-form targets), never
+// the raw URL, and a request no route matches (404) needs a token too, so an unknown path
+// answers exactly like a protected one. Public today: the page and assets, /docs and its JSON,
+// /api/health and the bundled-data GETs.
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './errors.ts';
+import { createLimiter, DEFAULT_RATE_LIMIT_PER_MINUTE, type Limiter } from './rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     workspace: string;
+  }
+  interface FastifyContextConfig {
+    /** Open without a token even when AUTH_TOKENS is set; absent means protected. */
+    public?: boolean;
   }
 }
 
@@ -33,36 +42,74 @@ export function parseAuthTokens(text: string | undefined): Map<string, string> |
   return byToken;
 }
 
-function needsAuth(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/scenarios') || request.method === 'POST';
+/**
+ * Marks every route declared inside `scope` public: for plugins that declare their own routes
+ * (@fastify/static, @fastify/swagger-ui) and take no route config.
+ */
+export function markRoutesPublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, public: true };
+  });
 }
 
-function workspaceOf(tokens: Map<string, string>, header: string | undefined): string | undefined {
+const isPublic = (request: FastifyRequest): boolean =>
+  !request.is404 && request.routeOptions.config?.public === true;
+
+/** Methods that change data or cost compute; these count against the rate limit. */
+const isWrite = (request: FastifyRequest): boolean =>
+  !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+
+function tokenOf(tokens: Map<string, string>, header: string | undefined): string | undefined {
   const presented = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
   if (!presented) return undefined;
   // Compare every token in constant time so response timing does not reveal prefixes.
   let found: string | undefined;
-  for (const [token, workspace] of tokens) {
+  const b = Buffer.from(presented);
+  for (const token of tokens.keys()) {
     const a = Buffer.from(token);
-    const b = Buffer.from(presented);
-    if (a.length === b.length && timingSafeEqual(a, b)) found = workspace;
+    if (a.length === b.length && timingSafeEqual(a, b)) found = token;
   }
   return found;
 }
 
-export function registerAuth(app: FastifyInstance, tokens: Map<string, string> | null): void {
+export interface AuthOptions {
+  /** Parsed AUTH_TOKENS; null: single-user mode, nothing to check. */
+  tokens: Map<string, string> | null;
+  /** Per bucket and minute; 0 turns limiting off. Default: 600 with tokens, else off. */
+  rateLimitPerMinute?: number;
+}
+
+export async function registerAuth(app: FastifyInstance, options: AuthOptions): Promise<void> {
+  const { tokens } = options;
   app.decorateRequest('workspace', DEFAULT_WORKSPACE);
-  if (!tokens) return;
-  app.addHook('onRequest', async (request) => {
-    if (!needsAuth(request)) return;
-    const workspace = workspaceOf(tokens, request.headers.authorization);
-    if (!workspace) {
+  const perMinute = options.rateLimitPerMinute ?? (tokens ? DEFAULT_RATE_LIMIT_PER_MINUTE : 0);
+  const limit: Limiter | null = perMinute > 0 ? await createLimiter(app, perMinute) : null;
+  const checked = new WeakSet<FastifyRequest>();
+
+  const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (checked.has(request) || isPublic(request)) return;
+    checked.add(request);
+    if (!tokens) {
+      if (limit && isWrite(request)) await limit(request, reply, `address:${request.ip}`);
+      return;
+    }
+    const token = tokenOf(tokens, request.headers.authorization);
+    if (!token) {
+      // Refusals count per address: a stream of bad tokens ends in 429s.
+      await limit?.(request, reply, `address:${request.ip}`);
       throw new HttpError(
         401,
         'UNAUTHORIZED',
         'This request needs Authorization: Bearer <token> (AUTH_TOKENS is set).',
       );
     }
-    request.workspace = workspace;
+    request.workspace = tokens.get(token)!;
+    if (limit && isWrite(request)) await limit(request, reply, `token:${token}`);
+  };
+  app.addHook('onRequest', guard);
+  // A public route can hand over to the 404 handler (@fastify/static's wildcard route does for a
+  // missing file): the request is then unmatched and is checked again, as a 404.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.is404) await guard(request, reply);
   });
 }

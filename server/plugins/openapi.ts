@@ -1,7 +1,24 @@
 // OpenAPI document generated from the route schemas, browsable at /docs (JSON at /docs/json).
+// The bearer scheme is documented on every route that is not `config: { public: true }`; it is
+// enforced only when AUTH_TOKENS is set (server/plugins/auth.ts).
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { markRoutesPublic } from './auth.ts';
+
+export const BEARER_SCHEME = 'bearerAuth';
+
+const Unauthorized = {
+  description: 'No or unknown bearer token (only when AUTH_TOKENS is set)',
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+      required: ['code', 'message'],
+    },
+  },
+};
 
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
   await app.register(swagger, {
@@ -10,7 +27,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       info: {
         title: 'SMR × AI Campus Planner API',
         description:
-          'AI-campus power demand against small-modular-reactor supply: bundled data, demand, coverage, siting and scenarios. Errors are `{ error: { code, message } }`.',
+          'AI-campus power demand against small-modular-reactor supply: bundled data, demand, coverage, siting and scenarios. Errors are `{ error: { code, message } }`. With AUTH_TOKENS set, every operation that lists the bearer scheme needs `Authorization: Bearer <token>`.',
         version,
       },
       tags: [
@@ -22,7 +39,26 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           description: 'Saved scenarios with optimistic concurrency (ETag / If-Match)',
         },
       ],
+      components: {
+        securitySchemes: {
+          [BEARER_SCHEME]: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A token of AUTH_TOKENS (workspace:token); it picks the workspace.',
+          },
+        },
+      },
+    },
+    // Read at document time, so it sees each route's final config.
+    transform: ({ schema, url, route }) => {
+      if (route.config?.public === true) return { schema: { ...schema, security: [] }, url };
+      const response = { 401: Unauthorized, ...(schema?.response as object | undefined) };
+      return { schema: { ...schema, security: [{ [BEARER_SCHEME]: [] }], response }, url };
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Its own scope, so the public mark covers the UI's routes and nothing else.
+  await app.register(async (scope) => {
+    markRoutesPublic(scope);
+    await scope.register(swaggerUi, { routePrefix: '/docs' });
+  });
 }

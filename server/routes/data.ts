@@ -85,6 +85,7 @@ function registerPointCollection(app: FastifyInstance, cached: Cached, c: PointC
   app.get<{ Querystring: Filter }>(
     c.path,
     {
+      config: { public: true },
       schema: {
         tags: ['data'],
         summary: c.summary,
@@ -98,6 +99,7 @@ function registerPointCollection(app: FastifyInstance, cached: Cached, c: PointC
   app.get<{ Params: Static<typeof IdParams> }>(
     `${c.path}/:id`,
     {
+      config: { public: true },
       schema: {
         tags: ['data'],
         summary: `One ${c.what}`,
@@ -164,6 +166,7 @@ export default async function dataRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/api/supply-deals',
     {
+      config: { public: true },
       schema: {
         tags: ['data'],
         summary: 'Nuclear supply deals (PPAs, restarts, offtakes): supply, not campus load',
@@ -176,6 +179,7 @@ export default async function dataRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/api/designs',
     {
+      config: { public: true },
       schema: {
         tags: ['data'],
         summary: 'Reactor designs; every number is { value, basis: source | assumption, note }',
@@ -188,6 +192,7 @@ export default async function dataRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: Static<typeof IdParams> }>(
     '/api/designs/:id',
     {
+      config: { public: true },
       schema: {
         tags: ['data'],
         summary: 'One reactor design',

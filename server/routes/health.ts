@@ -14,6 +14,7 @@ export default async function healthRoutes(app: FastifyInstance): Promise<void> 
   app.get(
     '/api/health',
     {
+      config: { public: true },
       schema: {
         tags: ['system'],
         summary: 'Service and database health',

@@ -128,6 +128,7 @@ export default async function populationRoutes(app: FastifyInstance): Promise<vo
   app.get<{ Querystring: DensityQuery }>(
     '/api/population/density',
     {
+      config: { public: true },
       schema: {
         tags: ['data'],
         summary:
@@ -162,6 +163,7 @@ export default async function populationRoutes(app: FastifyInstance): Promise<vo
   app.get<{ Querystring: PlacesQuery }>(
     '/api/places',
     {
+      config: { public: true },
       schema: {
         tags: ['data'],
         summary:
