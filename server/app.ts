@@ -8,7 +8,7 @@ import { loadGeoData, type GeoData } from '../geo-data/load.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerCompression, registerWebApp } from './plugins/static.ts';
-import { markRoutesPublic, registerAuth } from './plugins/auth.ts';
+import { registerAuth, registerPublic } from './plugins/auth.ts';
 import { registerSecurity, requestIdOptions, defaultAllowedHosts } from './plugins/security.ts';
 import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
@@ -89,9 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scenarioRoutes);
   await app.register(reportRoutes);
   // The page and its assets are public; @fastify/static takes no route config, hence the scope.
-  await app.register(async (scope) => {
-    markRoutesPublic(scope);
-    await registerWebApp(scope, options.webDir ?? join(root, 'dist', 'web'));
-  });
+  await registerPublic(app, (scope) =>
+    registerWebApp(scope, options.webDir ?? join(root, 'dist', 'web')),
+  );
   return app;
 }

@@ -42,13 +42,35 @@ export function parseAuthTokens(text: string | undefined): Map<string, string> |
   return byToken;
 }
 
+/** Requests without a valid token that a public route let through (AUTH_TOKENS set). */
+const anonymous = new WeakSet<FastifyRequest>();
+
+const unauthorized = () =>
+  new HttpError(
+    401,
+    'UNAUTHORIZED',
+    'This request needs Authorization: Bearer <token> (AUTH_TOKENS is set).',
+  );
+
 /**
- * Marks every route declared inside `scope` public: for plugins that declare their own routes
- * (@fastify/static, @fastify/swagger-ui) and take no route config.
+ * Registers a plugin whose routes are all public and take no route config (@fastify/static,
+ * @fastify/swagger-ui). Their wildcard routes match any path; a failure they answer (403 for a
+ * path the file server refuses, such as `//api/x`) is answered as for an unknown path, 401
+ * without a token, so no spelling of a protected path is told apart by its status.
  */
-export function markRoutesPublic(scope: FastifyInstance): void {
-  scope.addHook('onRoute', (route) => {
-    route.config = { ...route.config, public: true };
+export async function registerPublic(
+  app: FastifyInstance,
+  register: (scope: FastifyInstance) => Promise<void>,
+): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    // Throwing hands the error on to the app's handler (errors.ts), which shapes it.
+    scope.setErrorHandler((error, request) => {
+      throw anonymous.has(request) ? unauthorized() : error;
+    });
+    await register(scope);
   });
 }
 
@@ -87,23 +109,26 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
   const checked = new WeakSet<FastifyRequest>();
 
   const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (checked.has(request) || isPublic(request)) return;
-    checked.add(request);
+    if (checked.has(request)) return;
     if (!tokens) {
+      if (isPublic(request)) return;
+      checked.add(request);
       if (limit && isWrite(request)) await limit(request, reply, `address:${request.ip}`);
       return;
     }
     const token = tokenOf(tokens, request.headers.authorization);
+    if (token) request.workspace = tokens.get(token)!;
+    if (isPublic(request)) {
+      // Not marked checked: a hand-over to the 404 handler is judged again.
+      if (!token) anonymous.add(request);
+      return;
+    }
+    checked.add(request);
     if (!token) {
       // Refusals count per address: a stream of bad tokens ends in 429s.
       await limit?.(request, reply, `address:${request.ip}`);
-      throw new HttpError(
-        401,
-        'UNAUTHORIZED',
-        'This request needs Authorization: Bearer <token> (AUTH_TOKENS is set).',
-      );
+      throw unauthorized();
     }
-    request.workspace = tokens.get(token)!;
     if (limit && isWrite(request)) await limit(request, reply, `token:${token}`);
   };
   app.addHook('onRequest', guard);

@@ -4,7 +4,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { markRoutesPublic } from './auth.ts';
+import { registerPublic } from './auth.ts';
 
 export const BEARER_SCHEME = 'bearerAuth';
 
@@ -57,8 +57,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     },
   });
   // Its own scope, so the public mark covers the UI's routes and nothing else.
-  await app.register(async (scope) => {
-    markRoutesPublic(scope);
+  await registerPublic(app, async (scope) => {
     await scope.register(swaggerUi, { routePrefix: '/docs' });
   });
 }
