@@ -5,7 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createDatabase, type AppDatabase } from './db/database.ts';
 import { loadGeoData, type GeoData } from '../geo-data/load.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { errorServerOptions, registerErrorHandling } from './plugins/errors.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerCompression, registerWebApp } from './plugins/static.ts';
 import { registerAuth, registerPublic } from './plugins/auth.ts';
@@ -50,9 +51,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
     ...requestIdOptions,
+    // Fastify's pre-routing errors (bad URL, a path segment over 100 characters) and Node's
+    // HTTP parser errors answer in the standard error shape too.
+    ...errorServerOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  registerInputGuard(app);
   await registerSecurity(app, { allowedHosts: options.allowedHosts ?? defaultAllowedHosts() });
   await registerCompression(app);
   // Validate the bundled data before serving anything: a bad record stops the start.

@@ -112,6 +112,29 @@ export async function listScenarios(
 }
 
 /**
+ * The versions a write may replace: one version, any of a list (If-Match "v1", "v2"), or any
+ * version at all (If-Match: *). An empty list matches nothing: the write answers stale.
+ */
+export type ExpectedVersion = number | readonly number[] | '*';
+
+export type DeleteResult =
+  { status: 'deleted' } | { status: 'stale'; current: Scenario } | { status: 'not-found' };
+
+/** The largest version the integer column holds (PostgreSQL integer, 2^31 - 1). */
+export const MAX_VERSION = 2_147_483_647;
+
+function expectedList(expected: ExpectedVersion): readonly number[] | '*' {
+  const list = expected === '*' ? expected : typeof expected === 'number' ? [expected] : expected;
+  if (list === '*') return list;
+  if (!list.every(Number.isSafeInteger)) {
+    throw new RangeError(`expected versions must be integers: ${list.join(', ')}`);
+  }
+  // No stored version lies outside 1..MAX_VERSION, and PostgreSQL refuses a bigger integer
+  // parameter outright: such a version simply matches nothing.
+  return list.filter((v) => v >= 1 && v <= MAX_VERSION);
+}
+
+/**
  * Optimistic concurrency: the UPDATE matches only the expected version, so two writers that
  * read the same version cannot both win. When nothing matched, a read in the same
  * transaction tells a stale version from a missing (or other workspace's) scenario.
@@ -120,28 +143,30 @@ export async function updateScenario(
   db: Db,
   workspace: string,
   id: string,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   changes: { name: string; spec: unknown },
   now: Date = new Date(),
 ): Promise<UpdateResult> {
-  if (!Number.isSafeInteger(expectedVersion)) {
-    throw new RangeError(`expectedVersion must be an integer: ${expectedVersion}`);
-  }
+  const expected = expectedList(expectedVersion);
   const spec = toJson(changes.spec);
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('scenarios')
-      .set((eb) => ({
-        name: changes.name,
-        spec,
-        version: eb('version', '+', 1),
-        updated_at: now.toISOString(),
-      }))
-      .where('id', '=', id)
-      .where('workspace', '=', workspace)
-      .where('version', '=', expectedVersion)
-      .returningAll()
-      .executeTakeFirst();
+    // `version IN ()` is not SQL: an empty list matches nothing, so skip the UPDATE.
+    const row =
+      expected !== '*' && expected.length === 0
+        ? undefined
+        : await trx
+            .updateTable('scenarios')
+            .set((eb) => ({
+              name: changes.name,
+              spec,
+              version: eb('version', '+', 1),
+              updated_at: now.toISOString(),
+            }))
+            .where('id', '=', id)
+            .where('workspace', '=', workspace)
+            .$if(expected !== '*', (qb) => qb.where('version', 'in', expected as number[]))
+            .returningAll()
+            .executeTakeFirst();
     if (row) return { status: 'updated', scenario: toScenario(db, row) };
     const current = await getScenario(trx, workspace, id);
     return current ? { status: 'stale', current } : { status: 'not-found' };
@@ -155,4 +180,27 @@ export async function deleteScenario(db: Db, workspace: string, id: string): Pro
     .where('workspace', '=', workspace)
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/** DELETE with If-Match: like updateScenario, only the expected version is deleted. */
+export async function deleteScenarioIf(
+  db: Db,
+  workspace: string,
+  id: string,
+  expectedVersion: ExpectedVersion,
+): Promise<DeleteResult> {
+  const expected = expectedList(expectedVersion);
+  return db.transaction().execute(async (trx) => {
+    if (expected === '*' || expected.length > 0) {
+      const result = await trx
+        .deleteFrom('scenarios')
+        .where('id', '=', id)
+        .where('workspace', '=', workspace)
+        .$if(expected !== '*', (qb) => qb.where('version', 'in', expected as number[]))
+        .executeTakeFirst();
+      if (result.numDeletedRows > 0n) return { status: 'deleted' };
+    }
+    const current = await getScenario(trx, workspace, id);
+    return current ? { status: 'stale', current } : { status: 'not-found' };
+  });
 }

@@ -5,12 +5,15 @@ import { Type, type Static } from 'typebox';
 import {
   createScenario,
   deleteScenario,
+  deleteScenarioIf,
   getScenario,
   listScenarios,
   updateScenario,
+  type ExpectedVersion,
   type Scenario,
 } from '../db/scenarios.ts';
 import { HttpError } from '../plugins/errors.ts';
+import { quote } from '../plugins/quote.ts';
 import { ErrorBody } from '../schemas/common.ts';
 import {
   ScenarioInput,
@@ -44,31 +47,61 @@ function send(reply: FastifyReply, scenario: Scenario) {
   return present(scenario);
 }
 
-/** If-Match: "v3" (or v3, or 3) → 3. */
-function expectedVersion(header: string | undefined): number {
-  if (!header) {
+/**
+ * If-Match (RFC 9110 13.1.1): `*`, or a list of entity tags compared strongly, so a weak tag
+ * (W/"v3") matches nothing. "v3" is our tag; v3 and 3 are accepted as its older spellings. A
+ * version too large to be stored matches nothing (412), never an error.
+ */
+export function parseIfMatch(header: string): ExpectedVersion {
+  const text = header.trim();
+  if (text === '*') return '*';
+  const versions: number[] = [];
+  for (const raw of text.split(',')) {
+    const tag = raw.trim();
+    if (/^W\/"[\x21\x23-\x7e]*"$/.test(tag)) continue;
+    const match = /^"?v?(\d{1,30})"?$/.exec(tag);
+    if (!match) {
+      throw new HttpError(
+        400,
+        'BAD_REQUEST',
+        `Invalid If-Match: ${quote(header)} (want "v<version>" or *)`,
+      );
+    }
+    const version = Number(match[1]);
+    if (Number.isSafeInteger(version)) versions.push(version);
+  }
+  return versions;
+}
+
+function expectedVersion(method: string, header: string | undefined): ExpectedVersion {
+  if (header === undefined) {
     throw new HttpError(
       428,
       'PRECONDITION_REQUIRED',
-      'PUT needs If-Match with the version you edited, e.g. If-Match: "v3"',
+      `${method} needs If-Match with the version you edited, e.g. If-Match: "v3"`,
     );
   }
-  const match = /^(?:W\/)?"?v?(\d+)"?$/.exec(header.trim());
-  if (!match)
-    throw new HttpError(
-      400,
-      'BAD_REQUEST',
-      `Invalid If-Match: ${JSON.stringify(header)} (want "v<version>")`,
-    );
-  return Number(match[1]);
+  return parseIfMatch(header);
 }
+
+/** The 412 a PUT or DELETE answers when the scenario moved on: the winner, in full. */
+function stale(current: Scenario, action: string): HttpError {
+  return new HttpError(
+    412,
+    'STALE_VERSION',
+    `Scenario changed since the version you ${action}: it is at version ${current.version}. Reload it, or save yours as a copy.`,
+    { currentVersion: current.version, current: present(current) },
+  );
+}
+
+const notFound = (id: string) =>
+  new HttpError(404, 'NOT_FOUND', `No scenario with id ${quote(id)}`);
 
 export default async function scenarioRoutes(app: FastifyInstance): Promise<void> {
   const db = () => app.database.db;
   const mustGet = async (workspace: string, id: string) => {
     const scenario = await getScenario(db(), workspace, id);
-    if (!scenario)
-      throw new HttpError(404, 'NOT_FOUND', `No scenario with id ${JSON.stringify(id)}`);
+    if (!scenario) throw notFound(id);
     return scenario;
   };
   const tags = ['scenarios'];
@@ -132,42 +165,43 @@ export default async function scenarioRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      const version = expectedVersion(request.headers['if-match']);
+      const version = expectedVersion('PUT', request.headers['if-match']);
       const { name, ...spec } = request.body;
       const result = await updateScenario(db(), request.workspace, request.params.id, version, {
         name,
         spec,
       });
-      if (result.status === 'not-found') {
-        throw new HttpError(
-          404,
-          'NOT_FOUND',
-          `No scenario with id ${JSON.stringify(request.params.id)}`,
-        );
-      }
-      if (result.status === 'stale') {
-        throw new HttpError(
-          412,
-          'STALE_VERSION',
-          `Scenario changed since version ${version}: it is at version ${result.current.version}. Reload it, or save yours as a copy.`,
-          { currentVersion: result.current.version, current: present(result.current) },
-        );
-      }
+      if (result.status === 'not-found') throw notFound(request.params.id);
+      if (result.status === 'stale') throw stale(result.current, 'edited');
       return send(reply, result.scenario);
     },
   );
 
   app.delete<{ Params: ParamsT }>(
     '/api/scenarios/:id',
-    { schema: { tags, summary: 'Delete a scenario', params: Params, response: errors } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a scenario; with If-Match, only that version',
+        params: Params,
+        response: errors,
+      },
+    },
     async (request, reply) => {
-      if (!(await deleteScenario(db(), request.workspace, request.params.id))) {
-        throw new HttpError(
-          404,
-          'NOT_FOUND',
-          `No scenario with id ${JSON.stringify(request.params.id)}`,
-        );
+      const { workspace, params, headers } = request;
+      // Without If-Match a DELETE is unconditional (the web app's "delete" after a reload).
+      if (headers['if-match'] === undefined) {
+        if (!(await deleteScenario(db(), workspace, params.id))) throw notFound(params.id);
+        return reply.status(204).send();
       }
+      const result = await deleteScenarioIf(
+        db(),
+        workspace,
+        params.id,
+        parseIfMatch(headers['if-match']),
+      );
+      if (result.status === 'not-found') throw notFound(params.id);
+      if (result.status === 'stale') throw stale(result.current, 'read');
       return reply.status(204).send();
     },
   );
