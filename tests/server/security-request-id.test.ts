@@ -47,7 +47,7 @@ describe('X-Request-Id', () => {
     for (const id of ids) expect(id).toMatch(UUID);
   });
 
-  it.each([
+  it.each<[string, { url: string; headers?: Record<string, string> }]>([
     ['a 401', { url: '/api/scenarios' }],
     ['a 404', { url: '/api/designs/no-such-design' }],
     ['an unknown path (401 by default)', { url: '/api/nope' }],
