@@ -61,5 +61,5 @@ export function fieldName(path: string): string {
 
 /** Every message leaving the server is at most MESSAGE_MAX_CHARS characters. */
 export function boundMessage(message: string): string {
-  return truncate(message, MESSAGE_MAX_CHARS);
+  return truncate(message, MESSAGE_MAX_CHARS - 1);
 }
