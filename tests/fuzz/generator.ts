@@ -95,18 +95,31 @@ function paths(value: unknown, prefix: string[] = []): string[][] {
 function setAt(rootValue: unknown, path: string[], value: unknown): unknown {
   if (path.length === 0) return value;
   const root = rootValue === null || typeof rootValue !== 'object' ? {} : rootValue;
-  const copy = Array.isArray(root) ? [...root] : { ...(root as object) };
+  const copy: Record<string, unknown> = Array.isArray(root)
+    ? (root.slice() as unknown as Record<string, unknown>)
+    : (Object.assign({}, root) as Record<string, unknown>);
   const [head, ...rest] = path as [string, ...string[]];
-  (copy as Record<string, unknown>)[head] = setAt(
-    (root as Record<string, unknown>)[head],
-    rest,
-    value,
-  );
+  // defineProperty: a "__proto__" key becomes an own key (sent as JSON), not a prototype.
+  Object.defineProperty(copy, head, {
+    value: setAt((root as Record<string, unknown>)[head], rest, value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }
 
 /** A body as JSON text: a mutation of a valid one, or raw text JSON cannot build. */
 export function mutateBody(rng: Rng, valid: object): string {
+  try {
+    return mutate(rng, valid);
+  } catch {
+    // A mutation that cannot be built (a cycle, an odd prototype): send the valid body.
+    return JSON.stringify(valid);
+  }
+}
+
+function mutate(rng: Rng, valid: object): string {
   const r = rng();
   if (r < 0.08) {
     const levels = pick(rng, [9, 33, 200, 5000, 50_000]);
