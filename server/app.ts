@@ -10,7 +10,12 @@ import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerCompression, registerWebApp } from './plugins/static.ts';
 import { registerAuth, registerPublic } from './plugins/auth.ts';
-import { registerSecurity, requestIdOptions, defaultAllowedHosts } from './plugins/security.ts';
+import {
+  defaultAllowedHosts,
+  registerSecurity,
+  requestIdOptions,
+  withRequestId,
+} from './plugins/security.ts';
 import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
 import evaluateRoutes from './routes/evaluate.ts';
@@ -53,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...requestIdOptions,
     // Fastify's pre-routing errors (bad URL, a path segment over 100 characters) and Node's
     // HTTP parser errors answer in the standard error shape too.
-    ...errorServerOptions,
+    ...withRequestId(errorServerOptions),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);

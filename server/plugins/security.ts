@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './errors.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -23,6 +23,22 @@ export function requestIdOf(request: IncomingMessage): string {
 }
 
 export const requestIdOptions = { requestIdHeader: false, genReqId: requestIdOf } as const;
+
+type FrameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void;
+
+/**
+ * Fastify answers a malformed URL or an over-long path segment (`frameworkErrors`) before any
+ * hook runs, so that handler stamps the request id itself.
+ */
+export function withRequestId<O extends { frameworkErrors: FrameworkErrors }>(options: O): O {
+  return {
+    ...options,
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      options.frameworkErrors(error, request, reply);
+    },
+  };
+}
 
 /** One ALLOWED_HOSTS entry: a host name or IP, `[v6]`, optionally `:port`; or `*` for any. */
 const HOST_ENTRY = /^(\*|(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?)$/i;

@@ -53,6 +53,8 @@ describe('X-Request-Id', () => {
     ['an unknown path (401 by default)', { url: '/api/nope' }],
     ['a 400', { url: '/api/campuses?kind=nope' }],
     ['a 421', { url: '/api/health', headers: { host: 'evil.example' } }],
+    ['a bad URL', { url: '/api/%zz' }],
+    ['a path segment over 100 characters', { url: `/api/designs/${'a'.repeat(150)}` }],
     ['the page', { url: '/' }],
   ])('is on %s', async (_name, request) => {
     const res = await app.inject({
