@@ -1,6 +1,7 @@
 // npm run fuzz [-- <cases per route>] (or FUZZ_CASES): the fuzz generator at length on SQLite
 // and PostgreSQL (TEST_DATABASE_URL, default the local server), printing a summary per
-// database. Exits 1 on any 5xx, shape violation or database mismatch.
+// database. FUZZ_WORKERS: evaluation worker threads (default 0, on the event loop). Exits 1
+// on any 5xx, shape violation or database mismatch.
 import { loadGeoData } from '../../geo-data/load.ts';
 import { buildApp } from '../../server/app.ts';
 import { dialects, openTestDatabase } from '../helpers/databases.ts';
@@ -12,7 +13,11 @@ const geoData = loadGeoData();
 let failed = false;
 for (const dialect of dialects) {
   const database = await openTestDatabase(dialect);
-  const app = await buildApp({ databaseUrl: database.url, geoData, evaluationWorkers: 0 });
+  const app = await buildApp({
+    databaseUrl: database.url,
+    geoData,
+    evaluationWorkers: Number(process.env.FUZZ_WORKERS ?? 0),
+  });
   const started = performance.now();
   const stats = await runFuzz(app, { count, seed });
   const seconds = (performance.now() - started) / 1000;
