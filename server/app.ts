@@ -18,6 +18,7 @@ import {
 } from './plugins/security.ts';
 import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
+import { DEFAULT_LIMITS, type ComputeLimits } from './evaluate/limits.ts';
 import evaluateRoutes from './routes/evaluate.ts';
 import scenarioRoutes from './routes/scenarios.ts';
 import reportRoutes from './routes/reports.ts';
@@ -48,6 +49,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** RATE_LIMIT_PER_MINUTE; default 600 when authTokens is set, else off (0). */
   rateLimitPerMinute?: number;
+  /** Compute budgets, queue bounds and timeout (server/evaluate/limits.ts); defaults there. */
+  computeLimits?: Partial<ComputeLimits>;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -76,10 +79,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   app.decorate('database', database);
   app.addHook('onClose', async () => database.close());
+  const limits: ComputeLimits = { ...DEFAULT_LIMITS, ...options.computeLimits };
+  app.decorate('computeLimits', limits);
   const evaluator = createEvaluator({
     data: evaluateDataOf(app.geoData),
     dataVersion: app.geoData.version,
     workers: options.evaluationWorkers,
+    maxActive: limits.evaluateMaxActive,
   });
   app.decorate('evaluator', evaluator);
   app.addHook('onClose', async () => evaluator.close());

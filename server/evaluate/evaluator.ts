@@ -11,13 +11,27 @@ import type {
   TrialPartial,
 } from '../../models/scenario.ts';
 import { cacheKey, LruCache } from './cache.ts';
-import { WorkerPool } from './pool.ts';
+import { FLEET_FLOOR_UNITS, HOURS_PER_YEAR } from './budget.ts';
+import { abortError, WorkerPool } from './pool.ts';
+import { ShedError } from './shed.ts';
 import { runTask, unwrap, type EvaluationExtras, type Task, type TaskOutcome } from './tasks.ts';
 
 /** Bump when a model change alters results, so cached answers are not reused. */
 export const MODEL_VERSION = '2';
 /** Trials per worker task: small enough to interleave requests, big enough to amortise the copy. */
 const CHUNK_TRIALS = 125;
+/**
+ * A chunk's work in unit-trial-hours (budget.ts), ~30 ms of one worker: a big fleet gets fewer
+ * trials a chunk so a small request waits at most that long for a worker. Per-trial random
+ * streams make the answer the same whatever the chunking.
+ */
+const CHUNK_UNIT_TRIAL_HOURS = 3.3e8;
+
+/** Trials per chunk for a fleet of `units`. */
+export function chunkTrials(units: number): number {
+  const perTrial = Math.max(units, FLEET_FLOOR_UNITS) * HOURS_PER_YEAR;
+  return Math.max(1, Math.min(CHUNK_TRIALS, Math.floor(CHUNK_UNIT_TRIAL_HOURS / perTrial)));
+}
 
 export interface EvaluatorOptions {
   /** Designs, GPU table, location multipliers and coal sites (server/evaluate/data.ts). */
@@ -26,6 +40,13 @@ export interface EvaluatorOptions {
   /** Worker threads; default one per core but one. 0 runs everything on the calling thread. */
   workers?: number;
   cacheEntries?: number;
+  /** Evaluations computing at once (cache hits aside); one more answers 503 OVERLOADED. */
+  maxActive?: number;
+}
+
+export interface EvaluateControl {
+  /** Aborts this caller's wait; the computation stops once no caller waits for it. */
+  signal?: AbortSignal;
 }
 
 export interface Evaluation {
@@ -43,8 +64,11 @@ export interface Evaluator {
     inputs: EvaluateInputs,
     extras?: () => EvaluationExtras,
     onProgress?: (trialsDone: number, trialsTotal: number) => void,
+    control?: EvaluateControl,
   ): Promise<Evaluation>;
   close(): Promise<void>;
+  /** Evaluations computing now. */
+  readonly active: number;
   readonly stats: { evaluations: number; cacheHits: number };
 }
 
@@ -57,17 +81,29 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     size > 0
       ? new WorkerPool<Task, TaskOutcome>(new URL('./worker.ts', import.meta.url), size, data)
       : null;
-  const run = async <T>(task: Task): Promise<T> =>
-    unwrap<T>(pool ? await pool.run(task) : runTask(task, data));
   const cache = new LruCache<string>(options.cacheEntries ?? 64);
-  const inFlight = new Map<string, Promise<string>>();
+  const maxActive = options.maxActive ?? Infinity;
+  interface Shared {
+    promise: Promise<string>;
+    controller: AbortController;
+    waiters: number;
+  }
+  const inFlight = new Map<string, Shared>();
   const stats = { evaluations: 0, cacheHits: 0 };
 
   async function compute(
     inputs: EvaluateInputs,
-    extras?: () => EvaluationExtras,
-    onProgress?: (trialsDone: number, trialsTotal: number) => void,
+    extras: (() => EvaluationExtras) | undefined,
+    onProgress: ((trialsDone: number, trialsTotal: number) => void) | undefined,
+    signal: AbortSignal,
   ): Promise<string> {
+    // One group per evaluation: the pool shares its workers fairly between evaluations.
+    const group = {};
+    const run = async <T>(task: Task): Promise<T> => {
+      if (signal.aborted) throw abortError(signal);
+      return unwrap<T>(pool ? await pool.run(task, { group, signal }) : runTask(task, data));
+    };
+    const chunk = chunkTrials(inputs.deployments.reduce((sum, d) => sum + d.units, 0));
     const prepared = await run<Prepared>({ kind: 'prepare', inputs });
     // The evaluated year, then each options.years year that is not it (same seed streams).
     const sims: (SimPlan | null)[] = [
@@ -79,8 +115,8 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     const runSim = (sim: SimPlan | null): Promise<TrialPartial[]> | null => {
       if (sim === null) return null;
       const chunks: Promise<TrialPartial>[] = [];
-      for (let start = 0; start < sim.trials; start += CHUNK_TRIALS) {
-        const end = Math.min(sim.trials, start + CHUNK_TRIALS);
+      for (let start = 0; start < sim.trials; start += chunk) {
+        const end = Math.min(sim.trials, start + chunk);
         chunks.push(
           run<TrialPartial>({ kind: 'trials', sim, start, end }).then((partial) => {
             done += end - start;
@@ -102,21 +138,57 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     });
   }
 
+  /** Waits for the shared computation until this caller's signal aborts. */
+  function wait(shared: Shared, signal: AbortSignal | undefined): Promise<string> {
+    shared.waiters += 1;
+    if (!signal) return shared.promise;
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = () => {
+        shared.waiters -= 1;
+        if (shared.waiters === 0) shared.controller.abort(signal.reason);
+        reject(abortError(signal));
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(
+        (json) => (signal.removeEventListener('abort', onAbort), resolve(json)),
+        (error: Error) => (signal.removeEventListener('abort', onAbort), reject(error)),
+      );
+    });
+  }
+
   return {
     stats,
-    async evaluate(inputs, extras, onProgress) {
+    get active() {
+      return inFlight.size;
+    },
+    async evaluate(inputs, extras, onProgress, control) {
       const key = cacheKey({ inputs, data: options.dataVersion, model: MODEL_VERSION });
       const hit = cache.get(key);
       if (hit !== undefined) {
         stats.cacheHits += 1;
         return { json: hit, cached: true };
       }
-      let pending = inFlight.get(key);
-      if (!pending) {
-        pending = compute(inputs, extras, onProgress).finally(() => inFlight.delete(key));
-        inFlight.set(key, pending);
+      let shared = inFlight.get(key);
+      if (!shared) {
+        if (inFlight.size >= maxActive) {
+          throw new ShedError(
+            'OVERLOADED',
+            `${inFlight.size} evaluations are running, the most this server takes at once ` +
+              '(EVALUATE_MAX_ACTIVE); retry after the Retry-After seconds.',
+            2,
+          );
+        }
+        const controller = new AbortController();
+        const promise = compute(inputs, extras, onProgress, controller.signal).finally(() =>
+          inFlight.delete(key),
+        );
+        // A computation nobody waits for any more must not be an unhandled rejection.
+        promise.catch(() => undefined);
+        shared = { promise, controller, waiters: 0 };
+        inFlight.set(key, shared);
       }
-      const json = await pending;
+      const json = await wait(shared, control?.signal);
       cache.set(key, json);
       return { json, cached: false };
     },

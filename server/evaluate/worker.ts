@@ -6,5 +6,5 @@ import { runTask, type Task } from './tasks.ts';
 const data = (workerData as { data: EvaluateData }).data;
 
 parentPort?.on('message', (task: Task) => {
-  parentPort?.postMessage(runTask(task, data));
+  parentPort?.postMessage({ done: runTask(task, data) });
 });

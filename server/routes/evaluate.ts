@@ -8,6 +8,8 @@ import { EvaluateResponse } from '../schemas/evaluate-result.ts';
 import { checkSite } from '../../models/siting.ts';
 import { resolveCampusInput } from './resolve-campus.ts';
 import { sitingData } from './siting.ts';
+import { checkEvaluateBudget } from '../evaluate/budget.ts';
+import { registerShedding, requestSignal } from '../evaluate/shed.ts';
 
 /** Each deployment's siting checks against the campus (DESIGN.md evaluate → deployments[].siting). */
 function deploymentSiting(app: FastifyInstance, body: EvaluateRequestBody, campus: object) {
@@ -31,13 +33,19 @@ function deploymentSiting(app: FastifyInstance, body: EvaluateRequestBody, campu
 export async function evaluateJson(
   app: FastifyInstance,
   body: EvaluateRequestBody,
+  signal?: AbortSignal,
 ): Promise<{ cached: boolean; json: string }> {
+  // Before any work: a request over its budget answers 400 OVER_BUDGET.
+  if (app.computeLimits) checkEvaluateBudget(body, app.computeLimits);
   const campus = resolveCampusInput(app.geoData, body.campus);
   const inputs = { campus, deployments: body.deployments, options: body.options };
   // Siting only runs for an answer that is not cached yet.
-  return app.evaluator.evaluate(inputs, () => ({
-    deploymentSiting: deploymentSiting(app, body, campus),
-  }));
+  return app.evaluator.evaluate(
+    inputs,
+    () => ({ deploymentSiting: deploymentSiting(app, body, campus) }),
+    undefined,
+    { signal },
+  );
 }
 
 export async function evaluateBody(
@@ -45,7 +53,10 @@ export async function evaluateBody(
   body: EvaluateRequestBody,
   reply: FastifyReply,
 ) {
-  const { cached, json } = await evaluateJson(app, body);
+  const signal = app.computeLimits
+    ? requestSignal(reply, app.computeLimits.computeTimeoutMs, 'evaluation')
+    : undefined;
+  const { cached, json } = await evaluateJson(app, body, signal);
   // Already JSON (serialised in the worker): send the text as it is.
   return reply
     .header('x-cache', cached ? 'hit' : 'miss')
@@ -55,6 +66,7 @@ export async function evaluateBody(
 }
 
 export default async function evaluateRoutes(app: FastifyInstance): Promise<void> {
+  registerShedding(app);
   app.post<{ Body: EvaluateRequestBody }>(
     '/api/evaluate',
     {
@@ -63,7 +75,13 @@ export default async function evaluateRoutes(app: FastifyInstance): Promise<void
         summary:
           'Coverage, firmness, transmission, cost and timeline of a reactor fleet against a campus',
         body: EvaluateRequest,
-        response: { 200: EvaluateResponse, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+        response: {
+          200: EvaluateResponse,
+          400: ErrorBody,
+          404: ErrorBody,
+          422: ErrorBody,
+          503: ErrorBody,
+        },
       },
     },
     async (request, reply) => evaluateBody(app, request.body, reply),
