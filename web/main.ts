@@ -45,6 +45,7 @@ import { withOptions } from './state/scenario.ts';
 import { scenariosClient } from './api/scenarios-client.ts';
 import { createSaveController } from './features/scenarios/save-controller.ts';
 import { createScenarioBar } from './features/scenarios/scenario-bar.ts';
+import { createDownloadsMenu } from './features/reports/downloads-menu.ts';
 import { lazySection } from './features/panel/lazy-section.ts';
 import { newScenarioButton } from './features/workspace/new-scenario.ts';
 import { loadBasemapData, loadCountyData } from './map/basemap-load.ts';
@@ -181,7 +182,12 @@ const workspace = createWorkspace(store, {
 const saves = createSaveController(store, scenariosClient, {
   onOpen: () => ({ selectedPlacementKey: null, scenarioEpoch: store.get().scenarioEpoch + 1 }),
 });
-document.querySelector('.topbar')?.append(createScenarioBar(store, saves));
+document
+  .querySelector('.topbar')
+  ?.append(
+    createScenarioBar(store, saves),
+    createDownloadsMenu(store, { client: scenariosClient, saves }),
+  );
 // The Coverage and Scenarios tabs and the compare tools load once the map is first idle (their code is not
 // needed for the first paint, which keeps the first JavaScript small); the compare view loads
 // on first use.

@@ -11,6 +11,8 @@ import { h, replaceChildren } from '../../ui/dom.ts';
 import { timelineOverlayChart, weekOverlayChart } from '../coverage/coverage-charts.ts';
 import { compareRows, type CompareCell } from './compare-table.ts';
 import { runLimited } from './run-limited.ts';
+import { streamComparison } from '../../api/reports-client.ts';
+import { createDownloadStatus, downloadTask } from '../reports/download-status.ts';
 
 /** Evaluations in flight at once: each is a Monte Carlo run on the server's workers. */
 export const COMPARE_CONCURRENCY = 2;
@@ -104,6 +106,18 @@ export function createCompareView(
     { type: 'button', class: 'button button-small', 'data-testid': 'compare-close' },
     'Close',
   );
+  // One PDF of what this view shows: the table and the overlaid charts (issue 11).
+  const report = createDownloadStatus('compare-report-progress');
+  const reportButton = h(
+    'button',
+    { type: 'button', class: 'button button-small', 'data-testid': 'compare-report-pdf' },
+    'Download comparison (PDF)',
+  );
+  reportButton.addEventListener('click', () => {
+    void report.run(
+      downloadTask((onProgress, signal) => streamComparison(ids, onProgress, signal)),
+    );
+  });
   close.addEventListener('click', () => {
     abort.abort();
     onClose();
@@ -156,8 +170,15 @@ export function createCompareView(
   return h(
     'section',
     { class: 'compare-view', 'data-testid': 'compare-view', 'aria-label': 'Scenario comparison' },
-    h('div', { class: 'compare-head' }, h('h3', {}, `Comparing ${ids.length} scenarios`), close),
+    h(
+      'div',
+      { class: 'compare-head' },
+      h('h3', {}, `Comparing ${ids.length} scenarios`),
+      reportButton,
+      close,
+    ),
     status,
+    report.element,
     tableSlot,
     charts,
   );
