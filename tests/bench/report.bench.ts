@@ -33,3 +33,30 @@ describe('PDF report', () => {
     await renderReportPdf(input);
   });
 });
+
+// The whole route a user's download takes, evaluation from the cache (the workspace has just
+// evaluated the same scenario): validation, the cached answer, drawing, the reply.
+const body = { name: 'Colossus on three sites', ...THREE_SITES };
+await app.inject({ method: 'POST', url: '/api/evaluate', payload: THREE_SITES });
+const ids: string[] = [];
+for (const name of ['A', 'B'])
+  ids.push(
+    (await app.inject({ method: 'POST', url: '/api/scenarios', payload: { ...body, name } })).json()
+      .id,
+  );
+await app.inject({ method: 'POST', url: '/api/report/compare', payload: { scenarioIds: ids } });
+
+describe('PDF through the routes (evaluation cached)', () => {
+  bench('POST /api/report?format=pdf, 3 deployments', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/report?format=pdf', payload: body });
+    if (res.statusCode !== 200) throw new Error(res.body);
+  });
+  bench('POST /api/report/compare, 2 scenarios', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/report/compare',
+      payload: { scenarioIds: ids },
+    });
+    if (res.statusCode !== 200) throw new Error(res.body);
+  });
+});
