@@ -80,7 +80,12 @@ export function createDownloadStatus(testid = 'report-progress'): DownloadStatus
   const showEnd = (state: 'done' | 'failed', text: string) => {
     replaceChildren(
       element,
-      h('span', { class: 'download-words', role: state === 'failed' ? 'alert' : undefined }, text),
+      // The whole text on hover: the top bar cuts a long one (a field path) short.
+      h(
+        'span',
+        { class: 'download-words', role: state === 'failed' ? 'alert' : undefined, title: text },
+        text,
+      ),
     );
     element.dataset.state = state;
   };
