@@ -69,6 +69,8 @@ export interface Evaluator {
   close(): Promise<void>;
   /** Evaluations computing now. */
   readonly active: number;
+  /** Worker threads (0: inline). */
+  readonly workers: number;
   readonly stats: { evaluations: number; cacheHits: number };
 }
 
@@ -162,6 +164,7 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     get active() {
       return inFlight.size;
     },
+    workers: size,
     async evaluate(inputs, extras, onProgress, control) {
       const key = cacheKey({ inputs, data: options.dataVersion, model: MODEL_VERSION });
       const hit = cache.get(key);

@@ -2,7 +2,6 @@
 // resolve the design and the campus, call models/siting.ts, reply. The stream variant yields
 // to the event loop between chunks of cells, so a 20,000-cell grid does not stall the server.
 import { Readable } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { GeoData } from '../../geo-data/load.ts';
@@ -11,12 +10,13 @@ import type { Design } from '../../models/records.ts';
 import {
   checkSite,
   createSitingData,
-  screen,
-  screenSteps,
   type CampusPoint,
-  type ScreenResult,
+  type ScreenProgress,
   type SitingData,
 } from '../../models/siting.ts';
+import { checkScreenBudget } from '../evaluate/budget.ts';
+import { createScreener } from '../evaluate/screener.ts';
+import { registerShedding, requestSignal } from '../evaluate/shed.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody } from '../schemas/common.ts';
 import {
@@ -69,14 +69,31 @@ export function sitingData(app: FastifyInstance): SitingData {
   return data;
 }
 
-function screenReply(body: ScreenBody, campus: CampusPoint, result: ScreenResult) {
-  return { designId: body.designId, campus, ...result };
-}
-
 const sse = (event: string, data: unknown): string =>
   `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 export default async function sitingRoutes(app: FastifyInstance): Promise<void> {
+  registerShedding(app);
+  const limits = app.computeLimits;
+  const screener = createScreener({
+    geo: {
+      seismicZones: app.geoData.seismicZones,
+      sites: app.geoData.sites,
+      interconnections: app.geoData.interconnections,
+    },
+    inlineData: () => sitingData(app),
+    // An app that runs evaluations inline (tests) screens inline too.
+    workers: app.evaluator.workers === 0 ? 0 : 1,
+    maxActive: limits.screenMaxActive,
+  });
+  app.addHook('onListen', async () => screener.warm());
+  app.addHook('onClose', async () => screener.close());
+  /** Budget, campus and design checked here, before any work; the screen runs in the pool. */
+  const screenTask = (body: ScreenBody, format: 'route' | 'stream') => {
+    checkScreenBudget(body, limits);
+    const campus = campusPoint(app.geoData, body.campus);
+    return { body, campus, design: findDesign(app.geoData, body.designId), format };
+  };
   app.post<{ Body: SiteCheckBody }>(
     '/api/sites/check',
     {
@@ -110,11 +127,12 @@ export default async function sitingRoutes(app: FastifyInstance): Promise<void> 
         response: { 200: ScreenResponse, ...errors },
       },
     },
-    async (request) => {
-      const { body } = request;
-      const campus = campusPoint(app.geoData, body.campus);
-      const input = { ...body, campus, design: findDesign(app.geoData, body.designId) };
-      return screenReply(body, campus, screen(sitingData(app), input));
+    async (request, reply) => {
+      const task = screenTask(request.body, 'route');
+      const signal = requestSignal(reply, limits.computeTimeoutMs, 'screen');
+      const json = await screener.screen(task, { signal });
+      // Already JSON (serialised in the worker with the response schema): sent as it is.
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 
@@ -134,28 +152,46 @@ export default async function sitingRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) => {
-      const { body } = request;
-      const campus = campusPoint(app.geoData, body.campus);
-      const input = { ...body, campus, design: findDesign(app.geoData, body.designId) };
-      const steps = screenSteps(sitingData(app), input);
-      // The first step validates and builds the grid: a bad input still answers 400 JSON.
-      let step = steps.next();
-      let closed = false;
-      reply.raw.once('close', () => (closed = true));
+      const task = screenTask(request.body, 'stream');
+      const signal = requestSignal(reply, limits.computeTimeoutMs, 'screen');
+      // Progress crosses from the worker as it comes; the stream waits for the first event, so
+      // a bad input (found by the model's first step) still answers 400 JSON.
+      const queue: string[] = [];
+      let wake: (() => void) | null = null;
+      let finished = false;
+      let first: () => void = () => undefined;
+      const firstEvent = new Promise<void>((resolve) => (first = resolve));
+      const push = (text: string) => {
+        queue.push(text);
+        first();
+        wake?.();
+      };
+      const result = screener
+        .screen(task, { signal, onProgress: (p: ScreenProgress) => push(sse('progress', p)) })
+        .then(
+          (json) => push(`event: result\ndata: ${json}\n\n`),
+          (error: unknown) => {
+            if (queue.length === 0) throw error;
+            request.log.error({ err: error }, 'screen stream failed');
+            push(
+              sse('error', {
+                error: { code: 'INTERNAL', message: 'Screen failed; see the server log.' },
+              }),
+            );
+          },
+        )
+        .finally(() => {
+          finished = true;
+          wake?.();
+        });
+      const next = () => new Promise<void>((resolve) => (wake = resolve));
+      // The first event, or the error that becomes a JSON answer.
+      await Promise.race([firstEvent, result]);
       async function* events(): AsyncGenerator<string> {
-        try {
-          while (!step.done) {
-            yield sse('progress', step.value);
-            await nextTurn();
-            if (closed) return;
-            step = steps.next();
-          }
-          yield sse('result', screenReply(body, campus, step.value));
-        } catch (error) {
-          request.log.error({ err: error }, 'screen stream failed');
-          yield sse('error', {
-            error: { code: 'INTERNAL', message: 'Screen failed; see the server log.' },
-          });
+        while (true) {
+          while (queue.length > 0) yield queue.shift() as string;
+          if (finished) return;
+          await next();
         }
       }
       reply.header('content-type', 'text/event-stream; charset=utf-8');
