@@ -19,6 +19,7 @@ import {
 import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
 import { DEFAULT_LIMITS, type ComputeLimits } from './evaluate/limits.ts';
+import { registerDrain } from './evaluate/drain.ts';
 import evaluateRoutes from './routes/evaluate.ts';
 import scenarioRoutes from './routes/scenarios.ts';
 import reportRoutes from './routes/reports.ts';
@@ -62,9 +63,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fastify's pre-routing errors (bad URL, a path segment over 100 characters) and Node's
     // HTTP parser errors answer in the standard error shape too.
     ...withRequestId(errorServerOptions),
+    // Closing: idle keep-alive sockets close at once; new requests get drain.ts's 503.
+    forceCloseConnections: 'idle',
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  // Shutdown's 503 in the standard shape (server.ts); Fastify's own has another body.
+  registerDrain(app);
   registerInputGuard(app);
   await registerSecurity(app, { allowedHosts: options.allowedHosts ?? defaultAllowedHosts() });
   await registerCompression(app);

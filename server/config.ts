@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { parseAuthTokens } from './plugins/auth.ts';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from './plugins/rate-limit.ts';
 import { parseAllowedHosts } from './plugins/security.ts';
+import type { ComputeLimits } from './evaluate/limits.ts';
+import { computeLimitsFromEnv, drainMsFromEnv } from './evaluate/limits-env.ts';
 
 export interface Config {
   port: number;
@@ -17,6 +19,10 @@ export interface Config {
   allowedHosts: string[];
   /** Writes and refused requests per client and minute; 0: off. */
   rateLimitPerMinute: number;
+  /** Compute budgets, queue bounds, timeout (README "Limits and how to tune them"). */
+  computeLimits: ComputeLimits;
+  /** SHUTDOWN_DRAIN_MS: in-flight requests' time to finish on SIGTERM before a forced close. */
+  shutdownDrainMs: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -74,9 +80,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
 
+  const computeLimits = computeLimitsFromEnv(env, problems);
+  const shutdownDrainMs = drainMsFromEnv(env, problems);
+
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  return { port, host, databaseUrl, logLevel, authTokens, allowedHosts, rateLimitPerMinute };
+  return {
+    port,
+    host,
+    databaseUrl,
+    logLevel,
+    authTokens,
+    allowedHosts,
+    rateLimitPerMinute,
+    computeLimits,
+    shutdownDrainMs,
+  };
 }
 
 /** The URL a human can open; a wildcard bind is reached through localhost. */

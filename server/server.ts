@@ -1,5 +1,7 @@
 // Starts the planner: validated configuration, the app, listen, and a graceful close on
-// SIGINT/SIGTERM (in-flight requests finish; the database pool closes).
+// SIGINT/SIGTERM: new requests answer 503 SHUTTING_DOWN, idle keep-alive sockets close, in-flight
+// requests finish, then the workers and the database close and the process exits 0. Past
+// SHUTDOWN_DRAIN_MS the remaining connections are cut and it exits 1.
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, publicUrl } from './config.ts';
 
@@ -11,14 +13,21 @@ export async function main(env: Record<string, string | undefined> = process.env
     authTokens: config.authTokens,
     allowedHosts: config.allowedHosts,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    computeLimits: config.computeLimits,
   });
 
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'closing');
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    app.log.info({ signal, drainMs: config.shutdownDrainMs }, 'closing');
+    app.drain.draining = true;
+    const timer = setTimeout(() => {
+      app.log.warn('drain time over: closing the remaining connections');
+      app.server.closeAllConnections();
+      process.exit(1);
+    }, config.shutdownDrainMs).unref();
+    // Stops accepting, closes idle sockets, waits for in-flight requests, then the onClose hooks.
     await app.close();
     clearTimeout(timer);
     process.exit(0);
