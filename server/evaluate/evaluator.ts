@@ -100,12 +100,13 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     signal: AbortSignal,
   ): Promise<string> {
     // One group per evaluation: the pool shares its workers fairly between evaluations.
-    const group = {};
+    const units = inputs.deployments.reduce((sum, d) => sum + d.units, 0);
+    const group = { cost: Math.max(units, FLEET_FLOOR_UNITS) * (inputs.options?.trials ?? 500) };
     const run = async <T>(task: Task): Promise<T> => {
       if (signal.aborted) throw abortError(signal);
       return unwrap<T>(pool ? await pool.run(task, { group, signal }) : runTask(task, data));
     };
-    const chunk = chunkTrials(inputs.deployments.reduce((sum, d) => sum + d.units, 0));
+    const chunk = chunkTrials(units);
     const prepared = await run<Prepared>({ kind: 'prepare', inputs });
     // The evaluated year, then each options.years year that is not it (same seed streams).
     const sims: (SimPlan | null)[] = [

@@ -1,7 +1,8 @@
 // A fixed pool of worker threads running one kind of task. Tasks queue when every worker is
-// busy. Each task belongs to a group (one request); the next task comes from the group that has
-// used the least worker time so far, so a small request overtakes big ones instead of waiting
-// behind all their chunks. A queued task whose signal aborts leaves the queue; a running one
+// busy. Each task belongs to a group (one request). A group that has used less than a quantum of
+// worker time goes first (the cheapest by its cost hint among those, then the least served), so
+// a small request overtakes big ones instead of waiting behind all their chunks; past the
+// quantum, groups run oldest first, so big requests finish one by one instead of all late. A queued task whose signal aborts leaves the queue; a running one
 // finishes (chunks are short) and its answer is dropped. A worker may post progress messages
 // before its answer. A worker that crashes is replaced and its task fails with its error.
 import { Worker } from 'node:worker_threads';
@@ -9,9 +10,12 @@ import { Worker } from 'node:worker_threads';
 /** What a worker posts: progress (any number of times), then the answer. */
 export type WorkerMessage<O> = { progress: unknown } | { done: O };
 
+/** Worker time a group runs at the front of the queue (a small request's whole evaluation). */
+const QUANTUM_MS = 250;
+
 export interface RunOptions {
-  /** Tasks of one group share its fair share of the workers; default: the task alone. */
-  group?: object;
+  /** Tasks of one group are scheduled as one request; default: the task alone. */
+  group?: { cost?: number };
   signal?: AbortSignal;
   onProgress?: (progress: unknown) => void;
 }
@@ -19,6 +23,10 @@ export interface RunOptions {
 interface Group {
   /** Worker milliseconds its tasks have used. */
   servedMs: number;
+  /** Expected work (e.g. unit-trial-hours): the cheaper of two new groups goes first. */
+  cost: number;
+  /** Arrival order. */
+  seq: number;
   jobs: Job<unknown, unknown>[];
 }
 
@@ -45,6 +53,7 @@ export class WorkerPool<I, O> {
   private readonly groups = new Map<object, Group>();
   private readonly served = new WeakMap<object, Group>();
   private closed = false;
+  private seq = 0;
 
   constructor(
     private readonly entry: URL,
@@ -62,7 +71,7 @@ export class WorkerPool<I, O> {
     const key = options.group ?? {};
     let group = this.served.get(key);
     if (!group) {
-      group = { servedMs: 0, jobs: [] };
+      group = { servedMs: 0, cost: options.group?.cost ?? 0, seq: (this.seq += 1), jobs: [] };
       this.served.set(key, group);
     }
     const owner = group;
@@ -142,11 +151,17 @@ export class WorkerPool<I, O> {
     return worker;
   }
 
-  /** The queued group that has used the least worker time (the oldest among equals). */
+  /** Groups under the quantum first (cheapest, then least served); then the oldest. */
   private nextGroup(): [object, Group] | undefined {
     let best: [object, Group] | undefined;
+    const rank = (g: Group): [number, number, number] =>
+      g.servedMs < QUANTUM_MS ? [0, g.cost, g.servedMs] : [1, g.seq, 0];
+    const before = (a: Group, b: Group) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.seq - b.seq;
+    };
     for (const entry of this.groups) {
-      if (!best || entry[1].servedMs < best[1].servedMs) best = entry;
+      if (!best || before(entry[1], best[1]) < 0) best = entry;
     }
     return best;
   }
