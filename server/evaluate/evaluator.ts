@@ -11,7 +11,7 @@ import type {
   TrialPartial,
 } from '../../models/scenario.ts';
 import { cacheKey, LruCache } from './cache.ts';
-import { FLEET_FLOOR_UNITS, HOURS_PER_YEAR } from './budget.ts';
+import { FLEET_FLOOR_UNITS } from './budget.ts';
 import { abortError, WorkerPool } from './pool.ts';
 import { ShedError } from './shed.ts';
 import { runTask, unwrap, type EvaluationExtras, type Task, type TaskOutcome } from './tasks.ts';
@@ -20,19 +20,6 @@ import { runTask, unwrap, type EvaluationExtras, type Task, type TaskOutcome } f
 export const MODEL_VERSION = '2';
 /** Trials per worker task: small enough to interleave requests, big enough to amortise the copy. */
 const CHUNK_TRIALS = 125;
-/**
- * A chunk's work in unit-trial-hours (budget.ts), ~30 ms of one worker: a big fleet gets fewer
- * trials a chunk so a small request waits at most that long for a worker. Per-trial random
- * streams make the answer the same whatever the chunking.
- */
-const CHUNK_UNIT_TRIAL_HOURS = 3.3e8;
-
-/** Trials per chunk for a fleet of `units`. */
-export function chunkTrials(units: number): number {
-  const perTrial = Math.max(units, FLEET_FLOOR_UNITS) * HOURS_PER_YEAR;
-  return Math.max(1, Math.min(CHUNK_TRIALS, Math.floor(CHUNK_UNIT_TRIAL_HOURS / perTrial)));
-}
-
 export interface EvaluatorOptions {
   /** Designs, GPU table, location multipliers and coal sites (server/evaluate/data.ts). */
   data: EvaluateData;
@@ -106,7 +93,9 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
       if (signal.aborted) throw abortError(signal);
       return unwrap<T>(pool ? await pool.run(task, { group, signal }) : runTask(task, data));
     };
-    const chunk = chunkTrials(units);
+    // Fixed size: each chunk's partial (~0.5 MB for a 2,000-unit fleet, whatever its trials) is
+    // copied through the event loop, so smaller chunks for big fleets cost the loop more.
+    const chunk = CHUNK_TRIALS;
     const prepared = await run<Prepared>({ kind: 'prepare', inputs });
     // The evaluated year, then each options.years year that is not it (same seed streams).
     const sims: (SimPlan | null)[] = [
