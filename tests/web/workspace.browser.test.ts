@@ -47,7 +47,10 @@ describe('Workspace: placement and live coverage', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     app = await openApp({
       // Superseded evaluations are cancelled on purpose.
-      expectedFailure: (r) => isEvaluate(r.url()) && r.failure()?.errorText === 'net::ERR_ABORTED',
+      // A reload, or a newer edit, cancels the evaluate or demand call still in flight.
+      expectedFailure: (r) =>
+        r.failure()?.errorText === 'net::ERR_ABORTED' &&
+        (isEvaluate(r.url()) || new URL(r.url()).pathname === '/api/demand'),
     });
     page = app.page;
   }, 150_000);
