@@ -54,8 +54,9 @@ const small = (seed: number) => ({
 // Not yet met on a 2-core machine (measured: health p99 28 ms, max 130 ms; small evaluates
 // 1.0–2.9 s; one heavy evaluate of four answered 503 TIMEOUT at 30 s). Each trial chunk's
 // partial (~0.5 MB for 2,000 units) is copied through the event loop, and a 125-trial chunk of
-// a 2,000-unit fleet holds the one evaluation worker ~200 ms. Run with LOAD_SHEDDING=1.
-describe.skipIf(!process.env.LOAD_SHEDDING)('load shedding', () => {
+// a 2,000-unit fleet holds the one evaluation worker ~200 ms. Until the target is met it runs
+// apart from `npm test`, as `npm run load-shedding` (vitest.load.config.ts).
+describe('load shedding', () => {
   it('keeps /api/health p99 ≤ 20 ms under four heaviest evaluates and screens; a small evaluate answers within 1 s or 503 at once', async () => {
     const healthMs: number[] = [];
     let loading = true;
