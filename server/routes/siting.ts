@@ -1,6 +1,7 @@
 // POST /api/sites/check, /api/screen and /api/screen/stream (DESIGN.md "Siting"). Thin:
 // resolve the design and the campus, call models/siting.ts, reply. The stream variant yields
 // to the event loop between chunks of cells, so a 20,000-cell grid does not stall the server.
+import { sseEvent } from './sse-format.ts';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -68,9 +69,6 @@ export function sitingData(app: FastifyInstance): SitingData {
   }
   return data;
 }
-
-const sse = (event: string, data: unknown): string =>
-  `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 export default async function sitingRoutes(app: FastifyInstance): Promise<void> {
   registerShedding(app);
@@ -167,14 +165,14 @@ export default async function sitingRoutes(app: FastifyInstance): Promise<void> 
         wake?.();
       };
       const result = screener
-        .screen(task, { signal, onProgress: (p: ScreenProgress) => push(sse('progress', p)) })
+        .screen(task, { signal, onProgress: (p: ScreenProgress) => push(sseEvent('progress', p)) })
         .then(
           (json) => push(`event: result\ndata: ${json}\n\n`),
           (error: unknown) => {
             if (queue.length === 0) throw error;
             request.log.error({ err: error }, 'screen stream failed');
             push(
-              sse('error', {
+              sseEvent('error', {
                 error: { code: 'INTERNAL', message: 'Screen failed; see the server log.' },
               }),
             );
