@@ -145,7 +145,11 @@ describe('national layers', () => {
     ]);
     expect(names).toContain('Memphis');
     expect(names.length).toBeGreaterThan(5);
-    expect(await rendered(['population-density-heat'])).toBeGreaterThan(0);
+    // The density grid is fetched when the layer is first switched on: the map can go idle
+    // before its answer arrives on a loaded machine, so wait for the heat to draw.
+    await expect
+      .poll(() => rendered(['population-density-heat']), { timeout: WAIT_MS })
+      .toBeGreaterThan(0);
     // Fold the legend (as a planner would) so the screenshot shows the map around Memphis.
     await page.locator('.legend > summary').click();
     await idle();
