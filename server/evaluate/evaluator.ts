@@ -8,18 +8,30 @@ import type {
   EvaluateData,
   EvaluateInputs,
   Prepared,
-  TrialPartial,
 } from '../../models/scenario.ts';
 import { cacheKey, LruCache } from './cache.ts';
-import { FLEET_FLOOR_UNITS } from './budget.ts';
+import type { PackedPartial } from './partial-wire.ts';
+import { evaluateCost, FLEET_FLOOR_UNITS, type EvaluateCost } from './budget.ts';
 import { abortError, WorkerPool } from './pool.ts';
 import { ShedError } from './shed.ts';
 import { runTask, unwrap, type EvaluationExtras, type Task, type TaskOutcome } from './tasks.ts';
 
 /** Bump when a model change alters results, so cached answers are not reused. */
 export const MODEL_VERSION = '2';
-/** Trials per worker task: small enough to interleave requests, big enough to amortise the copy. */
-const CHUNK_TRIALS = 125;
+/**
+ * Work per trial chunk, in counted unit-trials (max(units, 300) × trials): 125 trials of a fleet
+ * up to 300 units, 18 of a 2,000-unit fleet. Measured this session: a 125-trial chunk of 2,000
+ * units held the worker 201 ms, 18 trials 59 ms; a small request waits for at most one running
+ * chunk, so big fleets get short chunks (their partials cross threads packed: partial-wire.ts).
+ */
+const CHUNK_UNIT_TRIALS = 125 * FLEET_FLOOR_UNITS;
+const MAX_CHUNK_TRIALS = 125;
+const MIN_CHUNK_TRIALS = 4;
+/**
+ * An evaluation this small (counted unit-trials × simulated years) runs as one worker task:
+ * two chunks' work, at most ~120 ms (4 units × 200 trials took 15 ms plus 19 ms set-up).
+ */
+const WHOLE_UNIT_TRIALS = 2 * CHUNK_UNIT_TRIALS;
 export interface EvaluatorOptions {
   /** Designs, GPU table, location multipliers and coal sites (server/evaluate/data.ts). */
   data: EvaluateData;
@@ -27,6 +39,8 @@ export interface EvaluatorOptions {
   /** Worker threads; default one per core but one. 0 runs everything on the calling thread. */
   workers?: number;
   cacheEntries?: number;
+  /** Workers kept for small evaluations (see WHOLE_UNIT_TRIALS); default 1 when workers > 0. */
+  smallLaneWorkers?: number;
   /** Evaluations computing at once (cache hits aside); one more answers 503 OVERLOADED. */
   maxActive?: number;
 }
@@ -61,6 +75,13 @@ export interface Evaluator {
   readonly stats: { evaluations: number; cacheHits: number };
 }
 
+function costOf(inputs: EvaluateInputs): EvaluateCost | null {
+  const deployments: unknown = inputs?.deployments;
+  if (!Array.isArray(deployments)) return null;
+  if (!deployments.every((d) => Number.isSafeInteger((d as { units?: unknown })?.units))) return null;
+  return evaluateCost(inputs as Parameters<typeof evaluateCost>[0]);
+}
+
 export function createEvaluator(options: EvaluatorOptions): Evaluator {
   const data = options.data;
   // One core stays with the event loop, so health checks and data requests answer at once
@@ -68,7 +89,12 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
   const size = options.workers ?? Math.max(1, availableParallelism() - 1);
   const pool =
     size > 0
-      ? new WorkerPool<Task, TaskOutcome>(new URL('./worker.ts', import.meta.url), size, data)
+      ? new WorkerPool<Task, TaskOutcome>(new URL('./worker.ts', import.meta.url), size, data, {
+          // One more worker for small evaluations only (run whole): issue 12, a small evaluate
+          // answered within 1 s while the heaviest run. Workers are niced (worker-boot.mjs), so
+          // the extra thread does not take the event loop's core.
+          smallLane: { workers: options.smallLaneWorkers ?? 1, maxCost: WHOLE_UNIT_TRIALS },
+        })
       : null;
   const cache = new LruCache<string>(options.cacheEntries ?? 64);
   const maxActive = options.maxActive ?? Infinity;
@@ -87,15 +113,25 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     signal: AbortSignal,
   ): Promise<string> {
     // One group per evaluation: the pool shares its workers fairly between evaluations.
-    const units = inputs.deployments.reduce((sum, d) => sum + d.units, 0);
-    const group = { cost: Math.max(units, FLEET_FLOOR_UNITS) * (inputs.options?.trials ?? 500) };
+    // Malformed inputs (the CLI's, unchecked) run whole: prepare then names the bad field.
+    const cost = costOf(inputs);
+    const countedUnits = cost?.countedUnits ?? FLEET_FLOOR_UNITS;
+    const trials = cost?.trials ?? 0;
+    const group = { cost: countedUnits * trials * (cost?.simulatedYears ?? 1) };
     const run = async <T>(task: Task): Promise<T> => {
       if (signal.aborted) throw abortError(signal);
       return unwrap<T>(pool ? await pool.run(task, { group, signal }) : runTask(task, data));
     };
-    // Fixed size: each chunk's partial (~0.5 MB for a 2,000-unit fleet, whatever its trials) is
-    // copied through the event loop, so smaller chunks for big fleets cost the loop more.
-    const chunk = CHUNK_TRIALS;
+    if (group.cost <= WHOLE_UNIT_TRIALS) {
+      const json = await run<string>({ kind: 'whole', inputs, extras: extras?.() });
+      stats.evaluations += 1;
+      if (cost) onProgress?.(trials * cost.simulatedYears, trials * cost.simulatedYears);
+      return json;
+    }
+    const chunk = Math.max(
+      MIN_CHUNK_TRIALS,
+      Math.min(MAX_CHUNK_TRIALS, Math.floor(CHUNK_UNIT_TRIALS / countedUnits)),
+    );
     const prepared = await run<Prepared>({ kind: 'prepare', inputs });
     // The evaluated year, then each options.years year that is not it (same seed streams).
     const sims: (SimPlan | null)[] = [
@@ -104,13 +140,13 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     ];
     const total = sims.filter((sim) => sim !== null).length * prepared.trials;
     let done = 0;
-    const runSim = (sim: SimPlan | null): Promise<TrialPartial[]> | null => {
+    const runSim = (sim: SimPlan | null): Promise<PackedPartial[]> | null => {
       if (sim === null) return null;
-      const chunks: Promise<TrialPartial>[] = [];
+      const chunks: Promise<PackedPartial>[] = [];
       for (let start = 0; start < sim.trials; start += chunk) {
         const end = Math.min(sim.trials, start + chunk);
         chunks.push(
-          run<TrialPartial>({ kind: 'trials', sim, start, end }).then((partial) => {
+          run<PackedPartial>({ kind: 'trials', sim, start, end }).then((partial) => {
             done += end - start;
             onProgress?.(done, total);
             return partial;

@@ -5,6 +5,9 @@
 // quantum, groups run oldest first, so big requests finish one by one instead of all late. A queued task whose signal aborts leaves the queue; a running one
 // finishes (chunks are short) and its answer is dropped. A worker may post progress messages
 // before its answer. A worker that crashes is replaced and its task fails with its error.
+// Optionally some workers form a small lane: they take only tasks of groups whose cost is at most
+// `smallLane.maxCost`, so a small request never waits behind a big one's task (a big evaluation's
+// set-up alone holds a worker ~0.4 s). The other workers take any task.
 import { Worker } from 'node:worker_threads';
 
 /** What a worker posts: progress (any number of times), then the answer. */
@@ -46,8 +49,16 @@ export function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }
 
+export interface PoolOptions {
+  /** Workers kept for groups of cost ≤ maxCost, besides `size` general ones. */
+  smallLane?: { workers: number; maxCost: number };
+}
+
 export class WorkerPool<I, O> {
   private readonly idle: Worker[] = [];
+  /** Idle small-lane workers. */
+  private readonly idleSmall: Worker[] = [];
+  private readonly small = new WeakSet<Worker>();
   private readonly busy = new Map<Worker, Job<I, O>>();
   /** Groups with queued tasks, oldest first. */
   private readonly groups = new Map<object, Group>();
@@ -60,8 +71,15 @@ export class WorkerPool<I, O> {
     readonly size: number,
     /** Passed to every worker once at start (e.g. bundled data), so tasks stay small. */
     private readonly data?: unknown,
+    private readonly options: PoolOptions = {},
   ) {
-    for (let i = 0; i < size; i += 1) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i += 1) this.idle.push(this.spawn(false));
+    const lane = options.smallLane?.workers ?? 0;
+    for (let i = 0; i < lane; i += 1) this.idleSmall.push(this.spawn(true));
+  }
+
+  private idleOf(worker: Worker): Worker[] {
+    return this.small.has(worker) ? this.idleSmall : this.idle;
   }
 
   run(input: I, options: RunOptions = {}): Promise<O> {
@@ -111,13 +129,15 @@ export class WorkerPool<I, O> {
       for (const job of group.jobs.splice(0)) job.reject(new Error('worker pool closed'));
     }
     this.groups.clear();
-    const workers = [...this.idle, ...this.busy.keys()];
+    const workers = [...this.idle, ...this.idleSmall, ...this.busy.keys()];
     this.idle.length = 0;
+    this.idleSmall.length = 0;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
-  private spawn(): Worker {
+  private spawn(small: boolean): Worker {
     const worker = new Worker(bootUrl, { workerData: { entry: this.entry.href, data: this.data } });
+    if (small) this.small.add(worker);
     worker.on('message', (message: WorkerMessage<O>) => {
       const job = this.busy.get(worker);
       if ('progress' in message) {
@@ -125,7 +145,7 @@ export class WorkerPool<I, O> {
         return;
       }
       this.busy.delete(worker);
-      this.idle.push(worker);
+      this.idleOf(worker).push(worker);
       worker.unref();
       if (job) {
         job.group.servedMs += performance.now() - (job.startedAt ?? performance.now());
@@ -141,7 +161,7 @@ export class WorkerPool<I, O> {
       job?.cleanup();
       job?.reject(error);
       if (!this.closed) {
-        this.idle.push(this.spawn());
+        this.idleOf(worker).push(this.spawn(small));
         this.dispatch();
       }
     });
@@ -152,7 +172,7 @@ export class WorkerPool<I, O> {
   }
 
   /** Groups under the quantum first (cheapest, then least served); then the oldest. */
-  private nextGroup(): [object, Group] | undefined {
+  private nextGroup(maxCost = Infinity): [object, Group] | undefined {
     let best: [object, Group] | undefined;
     const rank = (g: Group): [number, number, number] =>
       g.servedMs < QUANTUM_MS ? [0, g.cost, g.servedMs] : [1, g.seq, 0];
@@ -161,24 +181,32 @@ export class WorkerPool<I, O> {
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.seq - b.seq;
     };
     for (const entry of this.groups) {
+      if (entry[1].cost > maxCost) continue;
       if (!best || before(entry[1], best[1]) < 0) best = entry;
     }
     return best;
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0) {
-      const next = this.nextGroup();
-      if (!next) return;
-      const [key, group] = next;
-      const job = group.jobs.shift() as Job<I, O>;
-      if (group.jobs.length === 0) this.groups.delete(key);
-      // Re-queued groups go to the back: equals then take turns.
-      const worker = this.idle.pop() as Worker;
-      job.startedAt = performance.now();
-      this.busy.set(worker, job);
-      worker.ref();
-      worker.postMessage(job.input);
-    }
+    // Small-lane workers first: a small task then leaves the general workers to big ones.
+    const maxCost = this.options.smallLane?.maxCost ?? -Infinity;
+    while (this.idleSmall.length > 0 && this.start(this.idleSmall, maxCost));
+    while (this.idle.length > 0 && this.start(this.idle, Infinity));
+  }
+
+  /** Starts the next task a worker of `idle` may take; false when there is none. */
+  private start(idle: Worker[], maxCost: number): boolean {
+    const next = this.nextGroup(maxCost);
+    if (!next) return false;
+    const [key, group] = next;
+    const job = group.jobs.shift() as Job<I, O>;
+    if (group.jobs.length === 0) this.groups.delete(key);
+    // Re-queued groups go to the back: equals then take turns.
+    const worker = idle.pop() as Worker;
+    job.startedAt = performance.now();
+    this.busy.set(worker, job);
+    worker.ref();
+    worker.postMessage(job.input);
+    return true;
   }
 }

@@ -1,29 +1,35 @@
 // The three steps of an evaluation, as tasks a worker thread (or the caller, inline) runs:
 // prepare (deterministic set-up), trials (one chunk of Monte Carlo), finish (merge, the median
-// trial's hours, timeline, economics, and the JSON text the route sends as it is). Only the
-// event loop's bookkeeping stays on the main thread.
+// trial's hours, timeline, economics, and the JSON text the route sends as it is). A small
+// evaluation runs all three as one task ('whole'): it then waits for a free worker once, not
+// three times behind other requests' chunks (issue 12: a small evaluate within 1 s under load).
+// Only the event loop's bookkeeping stays on the main thread.
 import { runPlanTrials, type SimPlan } from '../../models/coverage.ts';
 import {
+  evaluate,
   finishEvaluation,
   mergePartials,
   prepareEvaluation,
   type EvaluateData,
   type EvaluateInputs,
+  type EvaluateResult,
   type Prepared,
-  type TrialPartial,
 } from '../../models/scenario.ts';
 import { ModelError } from '../../models/errors.ts';
+import { packPartial, unpackPartial, type PackedPartial } from './partial-wire.ts';
 
 export type Task =
   | { kind: 'prepare'; inputs: EvaluateInputs }
+  /** prepare, every trial and finish in one task (the same bits as the split run). */
+  | { kind: 'whole'; inputs: EvaluateInputs; extras?: EvaluationExtras }
   /** One chunk of one year's Monte Carlo: only that plan is copied to the worker. */
   | { kind: 'trials'; sim: SimPlan; start: number; end: number }
   | {
       kind: 'finish';
       prepared: Prepared;
-      partials: TrialPartial[];
+      partials: PackedPartial[];
       /** Per options.years year (index k of prepared.sweep); null where it is the main year. */
-      sweepPartials: (TrialPartial[] | null)[];
+      sweepPartials: (PackedPartial[] | null)[];
       extras?: EvaluationExtras;
     };
 
@@ -33,7 +39,7 @@ export interface EvaluationExtras {
 }
 
 export type TaskOutcome =
-  | { ok: true; value: Prepared | TrialPartial | string }
+  | { ok: true; value: Prepared | PackedPartial | string }
   | {
       ok: false;
       error: { code?: ModelError['code']; message: string; details?: Record<string, unknown> };
@@ -44,19 +50,17 @@ export function runTask(task: Task, data: EvaluateData): TaskOutcome {
     switch (task.kind) {
       case 'prepare':
         return { ok: true, value: prepareEvaluation(task.inputs, data) };
+      case 'whole':
+        return { ok: true, value: answerJson(evaluate(task.inputs, data), task.extras) };
       case 'trials':
-        return { ok: true, value: runPlanTrials(task.sim, task.start, task.end) };
+        return { ok: true, value: packPartial(runPlanTrials(task.sim, task.start, task.end)) };
       case 'finish': {
         const { prepared } = task;
-        const sweep = task.sweepPartials.map((p, k) =>
-          p === null ? undefined : mergePartials(prepared, p, k + 1),
-        );
-        const result = finishEvaluation(prepared, mergePartials(prepared, task.partials), sweep);
-        const siting = task.extras?.deploymentSiting;
-        const deployments = siting
-          ? result.deployments.map((d, i) => ({ ...d, siting: siting[i] ?? null }))
-          : result.deployments;
-        return { ok: true, value: JSON.stringify({ ...result, deployments }) };
+        const merge = (packed: PackedPartial[], which: number) =>
+          mergePartials(prepared, packed.map(unpackPartial), which);
+        const sweep = task.sweepPartials.map((p, k) => (p === null ? undefined : merge(p, k + 1)));
+        const result = finishEvaluation(prepared, merge(task.partials, 0), sweep);
+        return { ok: true, value: answerJson(result, task.extras) };
       }
     }
   } catch (error) {
@@ -71,6 +75,15 @@ export function runTask(task: Task, data: EvaluateData): TaskOutcome {
       error: { message: error instanceof Error ? (error.stack ?? error.message) : String(error) },
     };
   }
+}
+
+/** The answer as the route sends it, with each deployment's siting where the caller has it. */
+function answerJson(result: EvaluateResult, extras: EvaluationExtras | undefined): string {
+  const siting = extras?.deploymentSiting;
+  const deployments = siting
+    ? result.deployments.map((d, i) => ({ ...d, siting: siting[i] ?? null }))
+    : result.deployments;
+  return JSON.stringify({ ...result, deployments });
 }
 
 /** Turns a failed outcome back into the error the route maps to a status. */
