@@ -4,11 +4,7 @@
 // the JSON text the route sends, so a cache hit costs no serialisation either.
 import { availableParallelism } from 'node:os';
 import type { SimPlan } from '../../models/coverage.ts';
-import type {
-  EvaluateData,
-  EvaluateInputs,
-  Prepared,
-} from '../../models/scenario.ts';
+import type { EvaluateData, EvaluateInputs, Prepared } from '../../models/scenario.ts';
 import { cacheKey, LruCache } from './cache.ts';
 import type { PackedPartial } from './partial-wire.ts';
 import { evaluateCost, FLEET_FLOOR_UNITS, type EvaluateCost } from './budget.ts';
@@ -78,7 +74,8 @@ export interface Evaluator {
 function costOf(inputs: EvaluateInputs): EvaluateCost | null {
   const deployments: unknown = inputs?.deployments;
   if (!Array.isArray(deployments)) return null;
-  if (!deployments.every((d) => Number.isSafeInteger((d as { units?: unknown })?.units))) return null;
+  if (!deployments.every((d) => Number.isSafeInteger((d as { units?: unknown })?.units)))
+    return null;
   return evaluateCost(inputs as Parameters<typeof evaluateCost>[0]);
 }
 

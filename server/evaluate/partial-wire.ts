@@ -33,10 +33,18 @@ export function countsOf(band: CountsBand): Float64Array {
 
 export function packPartial(partial: TrialPartial): PackedPartial {
   const { deliveredCounts, shortfallCounts, ...rest } = partial;
-  return { ...rest, deliveredBand: bandOf(deliveredCounts), shortfallBand: bandOf(shortfallCounts) };
+  return {
+    ...rest,
+    deliveredBand: bandOf(deliveredCounts),
+    shortfallBand: bandOf(shortfallCounts),
+  };
 }
 
 export function unpackPartial(packed: PackedPartial): TrialPartial {
   const { deliveredBand, shortfallBand, ...rest } = packed;
-  return { ...rest, deliveredCounts: countsOf(deliveredBand), shortfallCounts: countsOf(shortfallBand) };
+  return {
+    ...rest,
+    deliveredCounts: countsOf(deliveredBand),
+    shortfallCounts: countsOf(shortfallBand),
+  };
 }

@@ -1,0 +1,74 @@
+// The worker pool's small lane (issue 12): a small request is not held up by a big request's
+// running task, and compute workers run niced below the event loop.
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool, type PoolOptions } from '../../server/evaluate/pool.ts';
+
+type Task = { label: string; ms: number };
+type Answer = { label: string; nice: number };
+const entry = new URL('../fixtures/spin-worker.ts', import.meta.url);
+const pools: WorkerPool<Task, Answer>[] = [];
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+});
+
+async function smallBehindBig(options: PoolOptions): Promise<{ smallMs: number; order: string[] }> {
+  const pool = new WorkerPool<Task, Answer>(entry, 1, undefined, options);
+  pools.push(pool);
+  // Warm: the workers have loaded tsx and the entry.
+  const lanes = 1 + (options.smallLane?.workers ?? 0);
+  await Promise.all(
+    Array.from({ length: lanes }, () => pool.run({ label: 'warm', ms: 1 }, { group: { cost: 1 } })),
+  );
+  const order: string[] = [];
+  const big = pool
+    .run({ label: 'big', ms: 600 }, { group: { cost: 1000 } })
+    .then((a) => order.push(a.label));
+  await new Promise((done) => setTimeout(done, 50)); // the big task is running
+  const started = performance.now();
+  await pool
+    .run({ label: 'small', ms: 5 }, { group: { cost: 10 } })
+    .then((a) => order.push(a.label));
+  const smallMs = performance.now() - started;
+  await big;
+  return { smallMs, order };
+}
+
+describe('worker pool lanes', () => {
+  it('answers a small task at once while a big one holds the general worker', async () => {
+    const { smallMs, order } = await smallBehindBig({ smallLane: { workers: 1, maxCost: 100 } });
+    expect(order).toEqual(['small', 'big']);
+    expect(smallMs).toBeLessThan(300);
+  });
+
+  it('without the lane the small task waits for the big one (the case the lane fixes)', async () => {
+    const { smallMs, order } = await smallBehindBig({});
+    expect(order).toEqual(['big', 'small']);
+    expect(smallMs).toBeGreaterThan(400);
+  });
+
+  it('never gives the small lane a big task', async () => {
+    const pool = new WorkerPool<Task, Answer>(entry, 1, undefined, {
+      smallLane: { workers: 1, maxCost: 100 },
+    });
+    pools.push(pool);
+    const started = performance.now();
+    // Two big tasks: with one general worker they run one after the other (~2 × 200 ms).
+    await Promise.all([
+      pool.run({ label: 'a', ms: 200 }, { group: { cost: 1000 } }),
+      pool.run({ label: 'b', ms: 200 }, { group: { cost: 1000 } }),
+    ]);
+    expect(performance.now() - started).toBeGreaterThan(390);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'runs workers at nice 10, the event loop at 0',
+    async () => {
+      const pool = new WorkerPool<Task, Answer>(entry, 1);
+      pools.push(pool);
+      const answer = await pool.run({ label: 'x', ms: 1 });
+      expect(answer.nice).toBe(10);
+      const { getPriority } = await import('node:os');
+      expect(getPriority()).toBe(0);
+    },
+  );
+});
