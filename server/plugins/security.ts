@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
-import helmet from '@fastify/helmet';
+import fastifyHelmet from '@fastify/helmet';
+// @fastify/helmet's own engine (helmet 8, its dependency), for the answers its hook misses.
+import helmet from 'helmet';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './errors.ts';
 
@@ -28,13 +30,14 @@ type FrameworkErrors = (error: FastifyError, request: FastifyRequest, reply: Fas
 
 /**
  * Fastify answers a malformed URL or an over-long path segment (`frameworkErrors`) before any
- * hook runs, so that handler stamps the request id itself.
+ * hook runs, onSend included, so that handler stamps the request id and security headers itself.
  */
 export function withRequestId<O extends { frameworkErrors: FrameworkErrors }>(options: O): O {
   return {
     ...options,
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id);
+      stampSecurityHeaders(request, reply);
       options.frameworkErrors(error, request, reply);
     },
   };
@@ -113,6 +116,30 @@ export const CONTENT_SECURITY_POLICY = {
   },
 };
 
+/** The one source of the security headers: @fastify/helmet's hook and the fallback both use it. */
+export const HELMET_OPTIONS = {
+  global: true,
+  contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+  // HSTS belongs to the TLS proxy: sent over plain http it is ignored, and a wrong one sticks.
+  strictTransportSecurity: false,
+  xFrameOptions: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+} as const;
+
+const { global: _global, ...helmetHeaders } = HELMET_OPTIONS;
+const applyHelmet = helmet(helmetHeaders);
+
+/**
+ * Sets the security headers on an answer @fastify/helmet's onRequest hook did not see, with the
+ * same options. helmet writes to the raw response, so that is where its mark is looked for.
+ */
+export function stampSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  if (reply.raw.hasHeader('content-security-policy')) return;
+  applyHelmet(request.raw, reply.raw, (error?: unknown) => {
+    if (error) throw error;
+  });
+}
+
 export interface SecurityOptions {
   /** Parsed ALLOWED_HOSTS; `['*']` allows any Host. */
   allowedHosts: readonly string[];
@@ -126,18 +153,12 @@ export async function registerSecurity(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Errors raised before the hooks run (a malformed URL) still pass through onSend.
+  // An answer from a hook registered ahead of helmet's (drain.ts's 503) gets them here.
   app.addHook('onSend', async (request, reply) => {
     if (!reply.hasHeader('x-request-id')) reply.header('x-request-id', request.id);
+    stampSecurityHeaders(request, reply);
   });
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    // HSTS belongs to the TLS proxy: sent over plain http it is ignored, and a wrong one sticks.
-    strictTransportSecurity: false,
-    xFrameOptions: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  await app.register(fastifyHelmet, HELMET_OPTIONS);
   // After helmet's hook, so the refusal carries the headers too.
   app.addHook('onRequest', async (request) => {
     if (hostAllowed(options.allowedHosts, request.host)) return;
