@@ -20,6 +20,7 @@ import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
 import { DEFAULT_LIMITS, type ComputeLimits } from './evaluate/limits.ts';
 import { registerDrain } from './evaluate/drain.ts';
+import { createJobQueue } from './jobs/queue.ts';
 import evaluateRoutes from './routes/evaluate.ts';
 import scenarioRoutes from './routes/scenarios.ts';
 import reportRoutes from './routes/reports.ts';
@@ -28,6 +29,7 @@ import dataRoutes from './routes/data.ts';
 import demandRoutes from './routes/demand.ts';
 import { registerPopulation } from './plugins/population.ts';
 import sitingRoutes from './routes/siting.ts';
+import jobRoutes from './routes/jobs.ts';
 import './plugins/decorations.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -95,6 +97,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('evaluator', evaluator);
   app.addHook('onClose', async () => evaluator.close());
+  // Jobs (issue 13) run on the evaluator; onClose hooks run last-added first, so running jobs
+  // are cancelled and awaited before the evaluator's workers stop.
+  const jobs = createJobQueue({
+    logError: (err, job) => app.log.error({ err, job }, 'job failed'),
+  });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', async () => jobs.close());
   await registerAuth(app, {
     tokens: options.authTokens ?? null,
     rateLimitPerMinute: options.rateLimitPerMinute,
@@ -110,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(evaluateRoutes);
   await app.register(scenarioRoutes);
   await app.register(reportRoutes);
+  await app.register(jobRoutes);
   // The page and its assets are public; @fastify/static takes no route config, hence the scope.
   await registerPublic(app, (scope) =>
     registerWebApp(scope, options.webDir ?? join(root, 'dist', 'web')),

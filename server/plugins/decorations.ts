@@ -3,6 +3,7 @@ import type { AppDatabase } from '../db/database.ts';
 import type { GeoData } from '../../geo-data/load.ts';
 import type { PopulationIndex } from '../../models/population.ts';
 import type { Evaluator } from '../evaluate/evaluator.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,5 +11,7 @@ declare module 'fastify' {
     population: PopulationIndex;
     database: AppDatabase;
     evaluator: Evaluator;
+    /** Long computations as jobs (issue 13): register a kind, submit, read /api/jobs/:id. */
+    jobs: JobQueue;
   }
 }
