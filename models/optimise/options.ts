@@ -1,0 +1,98 @@
+// The relaxation's menu (issue 13): for each candidate site × allowed design × unit count, what
+// the option costs a year and delivers in expectation, without Monte Carlo. Expected delivered MW
+// = units × net MWe × expected availability ((1 − FOR)(1 − planned share)) × (1 − line loss at
+// that transfer) × line availability. Annualised cost = CRF × capital (each unit's build-order
+// factor, FOAK premium and learning, × the state location multiplier) + fixed O&M + fuel and VOM
+// on the expected energy + the line's annualised capital. Simplifications, all checked later by
+// the full Monte Carlo evaluation of the best candidates: learning counts units per site (not
+// across sites of one design), tax credits and backup are left out, every unit is online.
+import {
+  capitalRecoveryFactor,
+  lineAnnualCostUsd,
+  PLANT_LIFE_YEARS,
+  unitCostFactor,
+} from '../economics.ts';
+import { planLine } from '../transmission.ts';
+import { HOURS_PER_YEAR } from '../units.ts';
+import type { DesignParams } from '../supply/design-params.ts';
+
+export interface CandidatePoint {
+  /** The candidate site's id (GET /api/sites). */
+  siteId: string;
+  lat: number;
+  lon: number;
+  /** The state capital-cost multiplier for this design's scale at the site. */
+  locationMultiplier: (designId: string) => number;
+}
+
+export interface EconomicsSettings {
+  waccReal: number;
+  foakPremium: number;
+  learningRate: number;
+}
+
+export interface FleetOption {
+  /** Index into the candidate sites. */
+  site: number;
+  designId: string;
+  units: number;
+  expectedMw: number;
+  /** Net MWe of one unit (N-1 targets lose the largest). */
+  unitMw: number;
+  annualCostUsd: number;
+  capexUsd: number;
+}
+
+export function fleetOptions(
+  sites: readonly CandidatePoint[],
+  designs: readonly DesignParams[],
+  campus: { lat: number; lon: number },
+  maxUnitsPerSite: number,
+  economics: EconomicsSettings,
+): FleetOption[] {
+  const crf = capitalRecoveryFactor(economics.waccReal, PLANT_LIFE_YEARS);
+  const options: FleetOption[] = [];
+  sites.forEach((site, s) => {
+    for (const design of designs) {
+      const kw = design.netMwe * 1000;
+      const multiplier = site.locationMultiplier(design.designId);
+      let plantCapexUsd = 0;
+      for (let units = 1; units <= maxUnitsPerSite; units += 1) {
+        plantCapexUsd +=
+          design.capitalCostUsdPerKw *
+          unitCostFactor(units, economics.foakPremium, economics.learningRate) *
+          multiplier *
+          kw;
+        const line = planLine({
+          fromLat: site.lat,
+          fromLon: site.lon,
+          toLat: campus.lat,
+          toLon: campus.lon,
+          transferMw: units * design.peakMwe,
+        });
+        const lineAvailability = line.outage?.availability ?? 1;
+        const expectedMw =
+          units *
+          design.netMwe *
+          design.expectedAvailability *
+          (1 - line.lossFraction) *
+          lineAvailability;
+        const annualCostUsd =
+          crf * plantCapexUsd +
+          design.fixedOmUsdPerKwYr * kw * units +
+          (design.fuelUsdPerMwh + design.variableOmUsdPerMwh) * expectedMw * HOURS_PER_YEAR +
+          lineAnnualCostUsd(line.capexUsd, economics.waccReal);
+        options.push({
+          site: s,
+          designId: design.designId,
+          units,
+          expectedMw,
+          unitMw: design.netMwe,
+          annualCostUsd,
+          capexUsd: plantCapexUsd + line.capexUsd,
+        });
+      }
+    }
+  });
+  return options;
+}

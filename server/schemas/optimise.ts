@@ -1,0 +1,139 @@
+// The optimiser's request and result (issue 13, `POST /api/optimise`). The answer arrives as a
+// job (server/schemas/jobs.ts); its `result` has the OptimiseResult shape.
+import { Type, type Static } from 'typebox';
+import { CampusInput } from './campus.ts';
+import { GridOptions, LIMITS as EVALUATE_LIMITS } from './evaluate.ts';
+import { ModelEvaluateResult } from './evaluate-result.ts';
+
+export const OPTIMISE_OBJECTIVES = ['deliveredCost', 'annualisedCost'] as const;
+
+export const OPTIMISE_LIMITS = {
+  radiusKmMax: 2000,
+  siteIdsMax: 50,
+  designsMax: 8,
+  maxUnitsPerSiteMax: 12,
+  maxSitesMax: 6,
+  candidatesMax: 40,
+  /** Search trials per candidate: the Monte Carlo check of each of the best K. */
+  trialsMax: 2000,
+} as const;
+const O = OPTIMISE_LIMITS;
+
+export const OptimiseTarget = Type.Union([
+  Type.Object(
+    { servedEnergyFraction: Type.Number({ exclusiveMinimum: 0, maximum: 1 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { lossOfLoadHours: Type.Number({ minimum: 0, maximum: 8760 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      firmMw: Type.Union([
+        Type.Literal('peak'),
+        Type.Number({ exclusiveMinimum: 0, maximum: 1e6 }),
+      ]),
+      nMinus1: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+export const OptimiseCandidates = Type.Union([
+  Type.Object(
+    { radiusKm: Type.Number({ exclusiveMinimum: 0, maximum: O.radiusKmMax }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      siteIds: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+        minItems: 1,
+        maxItems: O.siteIdsMax,
+        uniqueItems: true,
+      }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+export const OptimiseRequest = Type.Object(
+  {
+    campus: CampusInput,
+    year: Type.Integer({ minimum: 2024, maximum: 2045 }),
+    target: OptimiseTarget,
+    candidates: OptimiseCandidates,
+    designs: Type.Array(Type.String({ minLength: 1, maxLength: 80 }), {
+      minItems: 1,
+      maxItems: O.designsMax,
+      uniqueItems: true,
+    }),
+    limits: Type.Optional(
+      Type.Object(
+        {
+          maxUnitsPerSite: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: O.maxUnitsPerSiteMax }),
+          ),
+          maxSites: Type.Optional(Type.Integer({ minimum: 1, maximum: O.maxSitesMax })),
+          budgetUsd: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e13 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    objective: Type.Optional(
+      Type.Union([Type.Literal(OPTIMISE_OBJECTIVES[0]), Type.Literal(OPTIMISE_OBJECTIVES[1])]),
+    ),
+    options: Type.Optional(
+      Type.Object(
+        {
+          trials: Type.Optional(
+            Type.Integer({ minimum: EVALUATE_LIMITS.trialsMin, maximum: O.trialsMax }),
+          ),
+          seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
+          grid: Type.Optional(GridOptions),
+          /** K: fleets from the relaxation checked with the Monte Carlo each round (default 20). */
+          candidates: Type.Optional(Type.Integer({ minimum: 1, maximum: O.candidatesMax })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type OptimiseRequest = Static<typeof OptimiseRequest>;
+
+export const OptimiseDeployment = Type.Object({
+  designId: Type.String(),
+  units: Type.Integer(),
+  lat: Type.Number(),
+  lon: Type.Number(),
+  siteId: Type.String(),
+});
+
+export const RankedFleet = Type.Object({
+  deployments: Type.Array(OptimiseDeployment),
+  deliveredCostUsdPerMwh: Type.Number(),
+  servedEnergyFraction: Type.Number(),
+  meetsTarget: Type.Boolean(),
+  reason: Type.String(),
+});
+export type RankedFleet = Static<typeof RankedFleet>;
+
+export const OptimiseResult = Type.Object({
+  /** The cheapest fleet meeting the target in the Monte Carlo; null when none did. */
+  best: Type.Union([
+    Type.Object({ deployments: Type.Array(OptimiseDeployment), evaluation: ModelEvaluateResult }),
+    Type.Null(),
+  ]),
+  pareto: Type.Array(
+    Type.Object({
+      deployments: Type.Array(OptimiseDeployment),
+      deliveredCostUsdPerMwh: Type.Number(),
+      servedEnergyFraction: Type.Number(),
+    }),
+  ),
+  ranked: Type.Array(RankedFleet),
+  evaluatedCount: Type.Integer(),
+  candidateSiteCount: Type.Integer(),
+});
+export type OptimiseResult = Static<typeof OptimiseResult>;
