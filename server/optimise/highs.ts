@@ -1,7 +1,17 @@
 // HiGHS (the `highs` package: HiGHS compiled to WebAssembly, no native build) behind the pure
 // relaxation's LpSolver. Loaded once per process on first use.
-import loadHighs from 'highs';
+import * as highsModule from 'highs';
 import type { LpSolution, LpSolver } from '../../models/optimise/relaxation.ts';
+
+type Loader = () => Promise<{
+  solve(
+    lp: string,
+    options: Record<string, unknown>,
+  ): { Status: string; Columns?: Record<string, unknown> };
+}>;
+// The package is CommonJS: under Node's ESM interop its loader is the module itself or .default.
+const loadHighs: Loader =
+  (highsModule as unknown as { default?: Loader }).default ?? (highsModule as unknown as Loader);
 
 let loading: Promise<LpSolver> | null = null;
 
@@ -14,5 +24,5 @@ export function highsSolver(): Promise<LpSolver> {
     }
     return { status: result.Status, columns };
   });
-  return loading;
+  return loading as Promise<LpSolver>;
 }
