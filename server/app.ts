@@ -30,6 +30,7 @@ import demandRoutes from './routes/demand.ts';
 import { registerPopulation } from './plugins/population.ts';
 import sitingRoutes from './routes/siting.ts';
 import jobRoutes from './routes/jobs.ts';
+import optimiseRoutes from './routes/optimise.ts';
 import './plugins/decorations.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scenarioRoutes);
   await app.register(reportRoutes);
   await app.register(jobRoutes);
+  await app.register(optimiseRoutes);
   // The page and its assets are public; @fastify/static takes no route config, hence the scope.
   await registerPublic(app, (scope) =>
     registerWebApp(scope, options.webDir ?? join(root, 'dist', 'web')),

@@ -96,3 +96,36 @@ export function fleetOptions(
   });
   return options;
 }
+
+/**
+ * Drops options no selection needs: for one design and unit count, an option is dominated by one
+ * at another site that costs no more and delivers no less. Any selection using an option with at
+ * least `keep` such dominators can swap it for one at a site it does not use (it uses fewer than
+ * `keep` sites), at no more cost and no less supply; so keep = maxSites loses none of the best
+ * selection, and keep = maxSites + K − 1 none of the K best (each swap gives a distinct one).
+ */
+export function pruneDominated(options: readonly FleetOption[], keep: number): FleetOption[] {
+  const groups = new Map<string, FleetOption[]>();
+  for (const o of options) {
+    const key = `${o.designId}\u0000${o.units}`;
+    const list = groups.get(key);
+    if (list) list.push(o);
+    else groups.set(key, [o]);
+  }
+  const kept = new Set<FleetOption>();
+  for (const list of groups.values()) {
+    const sorted = [...list].sort(
+      (a, b) => a.annualCostUsd - b.annualCostUsd || b.expectedMw - a.expectedMw,
+    );
+    const chosen: FleetOption[] = [];
+    for (const o of sorted) {
+      const dominators = chosen.filter((c) => c.expectedMw >= o.expectedMw).length;
+      if (dominators < keep) {
+        chosen.push(o);
+        kept.add(o);
+      }
+    }
+  }
+  // Original order, so variable names and tie-breaks do not depend on the map's order.
+  return options.filter((o) => kept.has(o));
+}

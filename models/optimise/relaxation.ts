@@ -1,8 +1,7 @@
 // The relaxation as a mixed-integer program (issue 13): choose at most one option (design × unit
 // count) per candidate site, at most maxSites sites, so that the expected delivered MW reaches
 // the requirement, for the least annualised cost, within the capital budget. Binary x_i picks
-// option i, y_s opens site s. The K cheapest selections come from re-solving with a no-good cut
-// on each one found (Σ_{i∈S} x_i − Σ_{i∉S} x_i ≤ |S| − 1 forbids exactly S). The program is
+// option i. The K cheapest selections come from re-solving with a cut on each one found. The program is
 // written in CPLEX LP format; the caller passes the solver (the server uses HiGHS), so this
 // module stays pure.
 import type { FleetOption } from './options.ts';
@@ -40,17 +39,15 @@ function terms(pairs: [number, string][]): string {
 export function relaxationLp(problem: Relaxation, excluded: readonly Selection[] = []): string {
   const { options } = problem;
   const x = (i: number) => `x${i}`;
-  const y = (s: number) => `y${s}`;
   // Costs in $M keep the coefficients near 1 (HiGHS tolerances are absolute).
+  // One option per site, so the options chosen count the sites used (no site variables).
   const rows: string[] = [];
   for (let s = 0; s < problem.siteCount; s += 1) {
     const mine: [number, string][] = [];
     options.forEach((o, i) => o.site === s && mine.push([1, x(i)]));
-    if (mine.length > 0) rows.push(` site${s}: ${terms([...mine, [-1, y(s)]])} <= 0`);
+    if (mine.length > 1) rows.push(` site${s}: ${terms(mine)} <= 1`);
   }
-  const ys: [number, string][] = [];
-  for (let s = 0; s < problem.siteCount; s += 1) ys.push([1, y(s)]);
-  rows.push(` sites: ${terms(ys)} <= ${problem.maxSites}`);
+  rows.push(` sites: ${terms(options.map((_, i) => [1, x(i)]))} <= ${problem.maxSites}`);
   rows.push(
     ` supply: ${terms(options.map((o, i) => [o.expectedMw, x(i)]))} >= ${fmt(problem.requiredMw)}`,
   );
@@ -67,13 +64,13 @@ export function relaxationLp(problem: Relaxation, excluded: readonly Selection[]
       ` budget: ${terms(options.map((o, i) => [o.capexUsd / 1e6, x(i)]))} <= ${fmt(problem.budgetUsd / 1e6)}`,
     );
   }
+  // Σ_{i∈S} x_i ≤ |S| − 1 forbids S and its supersets: a superset of a fleet already found
+  // costs more and only adds redundancy, which the Monte Carlo stage's repair explores. Sparse,
+  // so each re-solve stays about as fast as the first (the dense cut slowed them fourfold).
   excluded.forEach((sel, k) => {
-    const inSel = new Set(sel);
-    rows.push(
-      ` cut${k}: ${terms(options.map((_, i) => [inSel.has(i) ? 1 : -1, x(i)]))} <= ${sel.length - 1}`,
-    );
+    rows.push(` cut${k}: ${terms(sel.map((i) => [1, x(i)]))} <= ${sel.length - 1}`);
   });
-  const binaries = [...options.map((_, i) => x(i)), ...ys.map(([, v]) => v)];
+  const binaries = options.map((_, i) => x(i));
   return [
     'Minimize',
     ` cost: ${terms(options.map((o, i) => [o.annualCostUsd / 1e6, x(i)]))}`,

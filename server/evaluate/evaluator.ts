@@ -6,6 +6,12 @@ import { availableParallelism } from 'node:os';
 import type { SimPlan } from '../../models/coverage.ts';
 import type { EvaluateData, EvaluateInputs, Prepared } from '../../models/scenario.ts';
 import { cacheKey, LruCache } from './cache.ts';
+import {
+  cheapestSelections,
+  type Relaxation,
+  type Selection,
+} from '../../models/optimise/relaxation.ts';
+import { highsSolver } from '../optimise/highs.ts';
 import type { PackedPartial } from './partial-wire.ts';
 import { evaluateCost, FLEET_FLOOR_UNITS, type EvaluateCost } from './budget.ts';
 import { abortError, WorkerPool } from './pool.ts';
@@ -63,6 +69,8 @@ export interface Evaluator {
     onProgress?: (trialsDone: number, trialsTotal: number) => void,
     control?: EvaluateControl,
   ): Promise<Evaluation>;
+  /** The optimiser's K cheapest relaxation selections, solved in a worker (inline: here). */
+  relax(relaxation: Relaxation, k: number, signal?: AbortSignal): Promise<Selection[]>;
   close(): Promise<void>;
   /** Evaluations computing now. */
   readonly active: number;
@@ -217,6 +225,14 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
       const json = await wait(shared, control?.signal);
       cache.set(key, json);
       return { json, cached: false };
+    },
+    async relax(relaxation, k, signal) {
+      if (!pool) return cheapestSelections(relaxation, k, await highsSolver());
+      // A general worker's task (cost above the small lane's), never the small lane.
+      const group = { cost: Number.MAX_SAFE_INTEGER };
+      return unwrap<Selection[]>(
+        await pool.run({ kind: 'relax', relaxation, k }, { group, signal }),
+      );
     },
     async close() {
       await pool?.close();

@@ -17,9 +17,23 @@ import {
 } from '../../models/scenario.ts';
 import { ModelError } from '../../models/errors.ts';
 import { packPartial, unpackPartial, type PackedPartial } from './partial-wire.ts';
+import {
+  cheapestSelections,
+  type LpSolver,
+  type Relaxation,
+  type Selection,
+} from '../../models/optimise/relaxation.ts';
+
+/** The MIP solver, loaded by the worker at start (server/optimise/highs.ts). */
+let lpSolver: LpSolver | null = null;
+export function setLpSolver(solver: LpSolver): void {
+  lpSolver = solver;
+}
 
 export type Task =
   | { kind: 'prepare'; inputs: EvaluateInputs }
+  /** The optimiser's relaxation: its K cheapest selections (seconds of HiGHS, off the loop). */
+  | { kind: 'relax'; relaxation: Relaxation; k: number }
   /** prepare, every trial and finish in one task (the same bits as the split run). */
   | { kind: 'whole'; inputs: EvaluateInputs; extras?: EvaluationExtras }
   /** One chunk of one year's Monte Carlo: only that plan is copied to the worker. */
@@ -39,7 +53,7 @@ export interface EvaluationExtras {
 }
 
 export type TaskOutcome =
-  | { ok: true; value: Prepared | PackedPartial | string }
+  | { ok: true; value: Prepared | PackedPartial | string | Selection[] }
   | {
       ok: false;
       error: { code?: ModelError['code']; message: string; details?: Record<string, unknown> };
@@ -50,6 +64,10 @@ export function runTask(task: Task, data: EvaluateData): TaskOutcome {
     switch (task.kind) {
       case 'prepare':
         return { ok: true, value: prepareEvaluation(task.inputs, data) };
+      case 'relax': {
+        if (!lpSolver) throw new Error('the MIP solver is not loaded in this thread');
+        return { ok: true, value: cheapestSelections(task.relaxation, task.k, lpSolver) };
+      }
       case 'whole':
         return { ok: true, value: answerJson(evaluate(task.inputs, data), task.extras) };
       case 'trials':

@@ -4,15 +4,18 @@
 // more unit at its cheapest site) and re-checked, and when none of a round meets the target the
 // relaxation's requirement is raised past the largest fleet that missed and solved again. The
 // answer is ranked by the Monte Carlo's delivered cost, never the relaxation's.
+import pLimit from 'p-limit';
 import type { GeoData } from '../../geo-data/load.ts';
 import { locationFactor } from '../../models/economics/location.ts';
 import { ModelError } from '../../models/errors.ts';
-import { fleetOptions, type CandidatePoint } from '../../models/optimise/options.ts';
+import {
+  fleetOptions,
+  pruneDominated,
+  type CandidatePoint,
+} from '../../models/optimise/options.ts';
 import { paretoFront } from '../../models/optimise/pareto.ts';
 import {
-  cheapestSelections,
   selectionCostUsd,
-  type LpSolver,
   type Relaxation,
   type Selection,
 } from '../../models/optimise/relaxation.ts';
@@ -32,7 +35,6 @@ export interface SearchContext {
   geoData: GeoData;
   data: EvaluateData;
   evaluator: Evaluator;
-  solve: LpSolver;
   signal?: AbortSignal;
   progress?: (p: {
     done: number;
@@ -79,10 +81,12 @@ function candidateSites(
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export async function runOptimise(
+/** The deterministic set-up: checks the request against the data (a bad one throws a 4xx
+ * ModelError naming the field), then builds the relaxation. The route runs it before queueing. */
+export function planOptimise(
   request: OptimiseRequest,
-  ctx: SearchContext,
-): Promise<OptimiseResult> {
+  ctx: Pick<SearchContext, 'geoData' | 'data'>,
+) {
   const { geoData, data } = ctx;
   const campus = resolveCampusInput(geoData, request.campus as Record<string, unknown>);
   const campusPoint = {
@@ -150,7 +154,12 @@ export async function runOptimise(
     },
   }));
   const maxUnits = request.limits?.maxUnitsPerSite ?? 8;
-  const options = fleetOptions(points, designs, campusPoint, maxUnits, probe.options.economics);
+  const maxSites = request.limits?.maxSites ?? 3;
+  // Options dominated at ≥ maxSites other sites cannot be in the best fleet (pruneDominated).
+  const options = pruneDominated(
+    fleetOptions(points, designs, campusPoint, maxUnits, probe.options.economics),
+    maxSites,
+  );
   const target = request.target;
   const meets = (r: EvaluateResult): boolean => {
     const m = r.afterBackup;
@@ -164,7 +173,7 @@ export async function runOptimise(
   const relaxation: Relaxation = {
     options,
     siteCount: sites.length,
-    maxSites: request.limits?.maxSites ?? 3,
+    maxSites,
     requiredMw:
       'servedEnergyFraction' in target
         ? target.servedEnergyFraction * demand.meanMw
@@ -174,6 +183,14 @@ export async function runOptimise(
     firmNMinus1Mw: firm !== undefined && 'nMinus1' in target && target.nMinus1 ? firm : undefined,
     budgetUsd: request.limits?.budgetUsd,
   };
+  return { campus, sites, options, relaxation, baseOptions, meets };
+}
+
+export async function runOptimise(
+  request: OptimiseRequest,
+  ctx: SearchContext,
+): Promise<OptimiseResult> {
+  const { campus, sites, options, relaxation, baseOptions, meets } = planOptimise(request, ctx);
   const k = request.options?.candidates ?? 20;
   const evaluated = new Map<string, Evaluated>();
   const keyOf = (deps: Deployment[]) =>
@@ -248,12 +265,17 @@ export async function runOptimise(
     }
     return bestSel;
   };
+  // Candidates are evaluated cheapest first, as many at a time as there are workers: progress
+  // and the best so far then move steadily, and a cancel leaves little running.
+  const limit = pLimit(Math.max(1, ctx.evaluator.workers));
   for (let round = 0; round < ROUNDS; round += 1) {
-    const selections = cheapestSelections(relaxation, k, ctx.solve);
+    const selections = await ctx.evaluator.relax(relaxation, k, ctx.signal);
     if (selections.length === 0) break;
     total += selections.length;
     const results = await Promise.all(
-      selections.map((sel) => evaluate(toDeployments(sel), selectionCostUsd(relaxation, sel))),
+      selections.map((sel) =>
+        limit(() => evaluate(toDeployments(sel), selectionCostUsd(relaxation, sel))),
+      ),
     );
     // Repair each miss once: one more unit at its cheapest site.
     const repairs = selections

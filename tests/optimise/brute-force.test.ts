@@ -8,7 +8,6 @@ import { loadGeoData, type GeoData } from '../../geo-data/load.ts';
 import type { EvaluateInputs, EvaluateResult } from '../../models/scenario.ts';
 import { evaluateDataOf } from '../../server/evaluate/data.ts';
 import { createEvaluator, type Evaluator } from '../../server/evaluate/evaluator.ts';
-import { highsSolver } from '../../server/optimise/highs.ts';
 import { runOptimise } from '../../server/optimise/search.ts';
 import type { OptimiseRequest } from '../../server/schemas/optimise.ts';
 import { resolveCampusInput } from '../../server/routes/resolve-campus.ts';
@@ -31,7 +30,7 @@ let geoData: GeoData;
 let evaluator: Evaluator;
 const context = async () => {
   const data = evaluateDataOf(geoData);
-  return { geoData, data, evaluator, solve: await highsSolver() };
+  return { geoData, data, evaluator };
 };
 beforeAll(() => {
   geoData = loadGeoData();
