@@ -38,6 +38,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           name: 'scenarios',
           description: 'Saved scenarios with optimistic concurrency (ETag / If-Match)',
         },
+        { name: 'jobs', description: 'Long work (optimisations): status, progress, cancel' },
       ],
       components: {
         securitySchemes: {
