@@ -2,17 +2,20 @@
 //   npm run cli -- evaluate scenario.json [--table]   evaluate a scenario file (JSON or a table)
 //   npm run cli -- report scenario.json [--out report.pdf] [--pdf|--csv|--geojson]
 //                                                     the PDF report, hourly CSV or GeoJSON
+//   npm run cli -- optimise request.json [--out result.json]
+//                                                     the cheapest fleet meeting a target (issue 13)
 //   npm run cli -- campuses                           campuses with published peak and confidence
 //   npm run cli -- sites [kind]                       candidate sites, optionally of one kind
 //   npm run cli -- designs                            reactor designs with net MWe and cost basis
 //   npm run cli -- validate                           validate geo-data
 import { loadGeoData } from '../geo-data/load.ts';
 import { evaluateCommand } from './cli/evaluate.ts';
+import { optimiseCommand } from './cli/optimise.ts';
 import { reportCommand } from './cli/report.ts';
 import { fmt, table } from './cli/table.ts';
 
 const USAGE =
-  'usage: npm run cli -- <evaluate scenario.json [--table] | report scenario.json [--out file.pdf|.csv|.geojson] | campuses | sites [kind] | designs | validate>';
+  'usage: npm run cli -- <evaluate scenario.json [--table] | report scenario.json [--out file.pdf|.csv|.geojson] | optimise request.json [--out result.json] | campuses | sites [kind] | designs | validate>';
 
 export async function run(args: string[]): Promise<string> {
   const [command, ...rest] = args;
@@ -22,6 +25,8 @@ export async function run(args: string[]): Promise<string> {
       return evaluateCommand(data, rest);
     case 'report':
       return reportCommand(data, rest);
+    case 'optimise':
+      return optimiseCommand(data, rest);
     case 'campuses':
       return table([
         ['id', 'kind', 'peak MW (published)', 'phases', 'confidence'],
