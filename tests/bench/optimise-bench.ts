@@ -1,0 +1,48 @@
+// `npm run bench` (part): the optimiser on issue 13's benchmark question, "power Colossus 2 at
+// 99.9% in 2032, sites within 400 km, BWRX-300 / Xe-100 / Natrium, up to 8 units a site and 3
+// sites", timed in stages: building the relaxation's menu, one HiGHS solve (the relaxation's
+// own answer), the 20 cheapest fleets (20 solves with cuts), and the whole search with its
+// Monte Carlo checks on the evaluation worker pool (1 general worker + the small lane on 2 cores).
+import { loadGeoData } from '../../geo-data/load.ts';
+import { relaxationLp } from '../../models/optimise/relaxation.ts';
+import { evaluateDataOf } from '../../server/evaluate/data.ts';
+import { createEvaluator } from '../../server/evaluate/evaluator.ts';
+import { highsSolver } from '../../server/optimise/highs.ts';
+import { planOptimise, runOptimise } from '../../server/optimise/search.ts';
+import type { OptimiseRequest } from '../../server/schemas/optimise.ts';
+
+const request: OptimiseRequest = {
+  campus: { id: 'xai-colossus-2' },
+  year: 2032,
+  target: { servedEnergyFraction: 0.999 },
+  candidates: { radiusKm: 400 },
+  designs: ['bwrx-300', 'xe-100', 'natrium'],
+  limits: { maxUnitsPerSite: 8, maxSites: 3 },
+  options: { trials: 500, seed: 1 },
+};
+
+const geoData = loadGeoData();
+const data = evaluateDataOf(geoData);
+const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
+const solve = await highsSolver();
+solve(relaxationLp(planOptimise(request, { geoData, data }).relaxation)); // warm the WebAssembly
+let t = performance.now();
+const plan = planOptimise(request, { geoData, data });
+console.log(`menu: ${plan.options.length} options at ${plan.sites.length} sites in ${ms(t)}`);
+t = performance.now();
+const first = solve(relaxationLp(plan.relaxation));
+console.log(`one relaxation solve (${first.status}): ${ms(t)}`);
+const evaluator = createEvaluator({ data, dataVersion: geoData.version });
+t = performance.now();
+const selections = await evaluator.relax(plan.relaxation, 20);
+console.log(`20 cheapest fleets (in a worker): ${selections.length} in ${ms(t)}`);
+t = performance.now();
+const result = await runOptimise(request, { geoData, data, evaluator });
+const best = result.best;
+console.log(
+  `whole optimisation (500 trials a fleet): ${ms(t)}, ${result.evaluatedCount} fleets evaluated; ` +
+    `best ${best?.deployments.map((d) => `${d.units} × ${d.designId} at ${d.siteId}`).join(' + ')} ` +
+    `at ${best?.evaluation.economics.deliveredCostUsdPerMwh?.toFixed(2)} $/MWh, served ` +
+    `${((best?.evaluation.afterBackup.servedEnergyFraction ?? 0) * 100).toFixed(3)}%`,
+);
+await evaluator.close();
