@@ -227,6 +227,26 @@ const coverageTab = lazySection(mapReady, 'Loading coverage…', async () => {
     showReactors: () => panel.showTab('reactors'),
   });
 });
+const optimiseTab = lazySection(mapReady, 'Loading the optimiser…', async () => {
+  const { createOptimiseSection } = await import('./features/optimise/optimise-section.ts');
+  return createOptimiseSection(store, {
+    workspace,
+    showOnMap: (points) => {
+      const campus = campusById(store.get().selectedCampusId ?? '');
+      const all = [
+        ...points.map((p): [number, number] => [p.lon, p.lat]),
+        ...(campus ? [campus.geometry.coordinates as [number, number]] : []),
+      ];
+      if (all.length === 0) return;
+      const lons = all.map(([lon]) => lon);
+      const lats = all.map(([, lat]) => lat);
+      map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
+        padding: 80,
+        maxZoom: CAMPUS_ZOOM,
+      });
+    },
+  });
+});
 
 const panel = createPanel(
   store,
@@ -256,6 +276,7 @@ const panel = createPanel(
   },
   {
     coverage: coverageTab,
+    optimise: optimiseTab,
     scenarios: scenariosTab,
   },
 );

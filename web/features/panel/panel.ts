@@ -1,4 +1,5 @@
-// The right-hand panel: tabs Campus, Reactors, Coverage, Siting, Scenarios (UX.md order), with
+// The right-hand panel: tabs Campus, Reactors, Coverage, Siting, Optimise, Scenarios (UX.md order,
+// Optimise from issue 13), with
 // the ARIA tabs pattern (arrow keys move between tabs, each tab controls one tabpanel).
 import './panel.css';
 import type { Store } from '../../state/store.ts';
@@ -15,16 +16,17 @@ import {
   type ReactorsSection,
 } from './reactors-section.ts';
 
-export type PanelTab = 'campus' | 'reactors' | 'coverage' | 'siting' | 'scenarios';
+export type PanelTab = 'campus' | 'reactors' | 'coverage' | 'siting' | 'optimise' | 'scenarios';
 
 export interface PanelActions extends CampusActions {
   siting: SitingActions;
   reactors: ReactorsActions;
 }
 
-/** Sections built by their own features (live coverage, saved scenarios). */
+/** Sections built by their own features (live coverage, the optimiser, saved scenarios). */
 export interface PanelSlots {
   coverage: HTMLElement;
+  optimise: HTMLElement;
   scenarios: HTMLElement;
 }
 
@@ -44,6 +46,7 @@ export function createPanel(store: Store, actions: PanelActions, slots: PanelSlo
     ['reactors', 'Reactors', reactors.element],
     ['coverage', 'Coverage', slots.coverage],
     ['siting', 'Siting', siting.element],
+    ['optimise', 'Optimise', slots.optimise],
     ['scenarios', 'Scenarios', slots.scenarios],
   ];
 
