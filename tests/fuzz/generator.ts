@@ -242,6 +242,8 @@ export interface FuzzStats {
   status5xx: number;
   shapeViolations: number;
   byStatus: Record<number, number>;
+  /** 200 event streams checked (their error events and their ending). */
+  streams: number;
   failures: string[];
   /** The listed scenarios are exactly the created-minus-deleted ids at their versions. */
   databaseMatches: boolean;
@@ -250,6 +252,11 @@ export interface FuzzStats {
 export interface FuzzOptions {
   count: number;
   seed: number;
+  /**
+   * Cases per streamed or comparison route (they evaluate and draw PDFs, so far fewer than
+   * `count`); default count / 25, at least 1.
+   */
+  streamCount?: number;
 }
 
 /** True when a non-2xx body is the standard `{ error: { code, message } }`, short. */
@@ -263,10 +270,37 @@ export function isStandardError(body: string): boolean {
   }
 }
 
+/**
+ * Problems of a 200 `text/event-stream` answer: each `event: error`'s data is the standard error
+ * shape, and the stream ends with one `result` or `error` (a bad request answers 4xx JSON before
+ * any event; the status check covers that).
+ */
+export function sseProblems(body: string): string[] {
+  const problems: string[] = [];
+  const events = body
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const lines = block.split('\n');
+      const event = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
+      const data = lines
+        .filter((l) => l.startsWith('data: '))
+        .map((l) => l.slice(6))
+        .join('\n');
+      return { event, data };
+    });
+  for (const { event, data } of events) {
+    if (event === 'error' && !isStandardError(data)) problems.push(`error event ${data}`);
+  }
+  const last = events[events.length - 1]?.event;
+  if (last !== 'result' && last !== 'error') problems.push(`stream ends with ${last ?? 'nothing'}`);
+  return problems;
+}
+
 /** Runs `count` cases per route family; returns what it saw. */
 export async function runFuzz(
   app: FastifyInstance,
-  { count, seed }: FuzzOptions,
+  { count, seed, streamCount = Math.max(1, Math.round(count / 25)) }: FuzzOptions,
 ): Promise<FuzzStats> {
   const rng = prng(seed);
   const stats: FuzzStats = {
@@ -275,6 +309,7 @@ export async function runFuzz(
     status5xx: 0,
     shapeViolations: 0,
     byStatus: {},
+    streams: 0,
     failures: [],
   };
   // id → version, as the 2xx answers said.
@@ -284,12 +319,19 @@ export async function runFuzz(
     stats.cases += 1;
     stats.byStatus[res.statusCode] = (stats.byStatus[res.statusCode] ?? 0) + 1;
     const bad5xx = res.statusCode >= 500;
-    const badShape = res.statusCode >= 300 && !isStandardError(res.body);
+    const stream =
+      res.statusCode === 200 &&
+      String(res.headers['content-type'] ?? '').startsWith('text/event-stream');
+    if (stream) stats.streams += 1;
+    const streamProblems = stream ? sseProblems(res.body) : [];
+    const badShape =
+      (res.statusCode >= 300 && !isStandardError(res.body)) || streamProblems.length > 0;
     if (bad5xx) stats.status5xx += 1;
     if (badShape) stats.shapeViolations += 1;
     if ((bad5xx || badShape) && stats.failures.length < 20) {
+      const shown = streamProblems.length > 0 ? streamProblems.join('; ') : res.body;
       stats.failures.push(
-        `${label} ${request.method} ${String(request.url).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 200)}`,
+        `${label} ${request.method} ${String(request.url).slice(0, 80)} → ${res.statusCode} ${shown.slice(0, 200)}`,
       );
     }
     return res;
@@ -356,6 +398,39 @@ export async function runFuzz(
         method: pick(rng, ['PATCH', 'OPTIONS', 'PUT'] as const),
         url: '/api/evaluate',
       });
+  }
+
+  // Streamed and comparison routes: few cases, tiny bodies (trials 20, a coarse grid). A
+  // comparison needs 2–4 saved scenario ids: valid ones from `saved`, mixed with weird ones.
+  const compareBody = () => {
+    const ids = [...saved.keys()];
+    const n = pick(rng, [2, 2, 3, 4]);
+    const scenarioIds = Array.from({ length: n }, (_, i) =>
+      ids.length > 0 && rng() < 0.8
+        ? ids[(i + Math.floor(rng() * ids.length)) % ids.length]!
+        : pick(rng, WEIRD_IDS),
+    );
+    return { scenarioIds };
+  };
+  const format = () =>
+    rng() < 0.85
+      ? pick(rng, ['pdf', 'csv', 'geojson'])
+      : pick(rng, ['xml', '', 'pdf%00', 'csv&format=pdf']);
+  // Half valid, so the 200 streams (and their error events) are checked too.
+  const postMostlyValid = (label: string, url: string, valid: object) =>
+    rng() < 0.5
+      ? send(label, {
+          method: 'POST',
+          url,
+          payload: JSON.stringify(valid),
+          headers: { 'content-type': 'application/json' },
+        })
+      : post(label, url, valid);
+  for (let i = 0; i < streamCount; i++) {
+    await postMostlyValid('compare', '/api/report/compare', compareBody());
+    await postMostlyValid('report stream', `/api/report/stream?format=${format()}`, VALID.scenario);
+    await postMostlyValid('compare stream', '/api/report/compare/stream', compareBody());
+    await postMostlyValid('screen stream', '/api/screen/stream', VALID.screen);
   }
 
   // The database holds exactly what the 2xx answers said.

@@ -25,7 +25,7 @@ for (const dialect of dialects) {
   await database.drop();
   console.log(
     `${dialect}: ${stats.cases} requests (${count} per route), ${stats.status5xx} × 5xx, ` +
-      `${stats.shapeViolations} shape violations, database ${stats.databaseMatches ? 'matches' : 'DIFFERS'}, ` +
+      `${stats.shapeViolations} shape violations, ${stats.streams} event streams, database ${stats.databaseMatches ? 'matches' : 'DIFFERS'}, ` +
       `${seconds.toFixed(1)} s; statuses ${JSON.stringify(stats.byStatus)}`,
   );
   for (const failure of stats.failures) console.log(`  ${failure}`);
