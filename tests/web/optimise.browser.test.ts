@@ -163,6 +163,26 @@ describe('the Optimise tab', { timeout: 300_000 }, () => {
       })),
     ).toEqual(deployments);
     await shot('5-saved');
+  });
+
+  it('cancels a long optimisation and keeps the last result', async () => {
+    await page.getByRole('tab', { name: 'Optimise' }).click();
+    await page.getByTestId('optimise-radius').fill('400');
+    await page.getByTestId('optimise-max-units').fill('8');
+    await page.getByTestId('optimise-max-sites').fill('3');
+    await page.getByTestId('optimise-trials').fill('1000');
+    await page.getByTestId('optimise-run').click();
+    await page.waitForSelector('[data-testid=optimise-progress]:not([hidden])');
+    const asked = Date.now();
+    await page.getByTestId('optimise-cancel').click();
+    await page.waitForSelector('[data-testid=optimise-error]:not([hidden])', { timeout: 15_000 });
+    console.log(`cancelled in ${((Date.now() - asked) / 1000).toFixed(1)} s`);
+    expect(await page.getByTestId('optimise-error').textContent()).toMatch(/cancelled/i);
+    expect(finished?.state).toBe('cancelled');
+    expect(await page.getByTestId('optimise-run').isEnabled()).toBe(true);
+    // The small run's answer is still there to load.
+    expect(await page.getByTestId('optimise-ranked-row').count()).toBeGreaterThan(0);
+    await shot('6-cancelled');
     expect(app!.problems).toEqual([]);
   });
 });

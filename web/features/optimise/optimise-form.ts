@@ -248,7 +248,7 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
               checked: checked.has(design.id),
               'data-testid': 'optimise-design',
             }),
-            h('span', {}, design.name),
+            h('span', { class: 'design-name', title: design.name }, design.name),
             h('span', { class: 'muted' }, `${Math.round(design.netMwe.value)} MWe`),
           ),
         ),

@@ -9,7 +9,7 @@ import { chartHost } from '../../charts/svg.ts';
 import { formatUsdPerMwh, formatWhole } from '../../format.ts';
 import { newPlacementKey, withOptions, type WorkspaceScenario } from '../../state/scenario.ts';
 import type { AppState, Store } from '../../state/store.ts';
-import { h, replaceChildren } from '../../ui/dom.ts';
+import { h, replaceChildren, scrollToTop } from '../../ui/dom.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { fullBuildYear } from './full-build-year.ts';
 import { fleetKey, fleetText, formatServedPercent, type Names } from './fleet-format.ts';
@@ -58,6 +58,16 @@ function bestFigures(result: OptimiseResult, bestKey: string | null, year: numbe
   const row = result.ranked.find((f) => fleetKey(f.deployments) === bestKey);
   if (!row) return '';
   return `${formatUsdPerMwh(row.deliveredCostUsdPerMwh)} delivered · covers ${formatServedPercent(row.servedEnergyFraction)} of ${year} load`;
+}
+
+/** Scrolls the panel just enough to show `element` (scrollIntoView could move the page too). */
+function scrollIntoPanel(element: HTMLElement): void {
+  const scroller = element.closest('.tabpanels');
+  if (!scroller) return;
+  const box = element.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  const below = box.bottom - view.bottom;
+  if (below > 0) scroller.scrollTo({ top: scroller.scrollTop + below + 16, behavior: 'smooth' });
 }
 
 export function createOptimiseSection(store: Store, actions: OptimiseActions): HTMLElement {
@@ -178,6 +188,9 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
       result.pareto.find((f) => fleetKey(f.deployments) === key);
     if (!fleet) return;
     shown = { ...shown, selectedKey: key };
+    // The Reactors tab's design picker (and its site comparison) start from the fleet's design.
+    if (!store.get().selectedDesignId)
+      store.set({ selectedDesignId: fleet.deployments[0]?.designId ?? null });
     actions.workspace.edit((scenario) =>
       withFleet(scenario, request.campus as CampusRequest, fleet.deployments, request.year),
     );
@@ -288,6 +301,7 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
     const token = (runToken += 1);
     setRunning(true);
     showProgress({ state: 'queued', progress: { done: 0, total: 0 } } as OptimiseJob);
+    scrollIntoPanel(progress);
     try {
       const started = await startOptimise(request);
       jobId = started.jobId;
@@ -297,6 +311,7 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
         shown = { result: job.result, request, selectedKey: null };
         renderResults();
         showProgress(null);
+        scrollToTop(results);
       } else if (job.state === 'cancelled') {
         showProgress(null);
         showError('Optimisation cancelled. The last result, if any, is kept below.');
