@@ -96,8 +96,7 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     size > 0
       ? new WorkerPool<Task, TaskOutcome>(new URL('./worker.ts', import.meta.url), size, data, {
           // One more worker for small evaluations only (run whole): issue 12, a small evaluate
-          // answered within 1 s while the heaviest run. Workers are niced (worker-boot.mjs), so
-          // the extra thread does not take the event loop's core.
+          // answered within 1 s while the heaviest run. It idles unless small work comes.
           smallLane: { workers: options.smallLaneWorkers ?? 1, maxCost: WHOLE_UNIT_TRIALS },
         })
       : null;

@@ -52,8 +52,9 @@ const small = (seed: number) => ({
 });
 
 // Met by: small evaluations run whole on a worker kept for them (pool.ts small lane); big
-// fleets run in short chunks whose partials cross threads packed (partial-wire.ts); workers are
-// niced below the event loop (worker-boot.mjs). Before these: health p99 28 ms, max 130 ms, small
+// fleets run in short chunks whose partials cross threads packed (partial-wire.ts). (Nicing the
+// workers below the event loop was tried and dropped: health p99 was 12.9 ms without it, and
+// under `npm run loadtest` it let RSS grow 16–31%.) Before these: health p99 28 ms, max 130 ms, small
 // evaluates 1.0–2.9 s. It runs after the rest of `npm test`, alone (vitest.config.ts), since it
 // measures latency; `npm run load-shedding` runs it by itself.
 describe('load shedding', () => {

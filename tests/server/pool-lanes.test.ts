@@ -1,10 +1,10 @@
 // The worker pool's small lane (issue 12): a small request is not held up by a big request's
-// running task, and compute workers run niced below the event loop.
+// running task.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool, type PoolOptions } from '../../server/evaluate/pool.ts';
 
 type Task = { label: string; ms: number };
-type Answer = { label: string; nice: number };
+type Answer = { label: string };
 const entry = new URL('../fixtures/spin-worker.ts', import.meta.url);
 const pools: WorkerPool<Task, Answer>[] = [];
 afterEach(async () => {
@@ -59,16 +59,4 @@ describe('worker pool lanes', () => {
     ]);
     expect(performance.now() - started).toBeGreaterThan(390);
   });
-
-  it.runIf(process.platform === 'linux')(
-    'runs workers at nice 10, the event loop at 0',
-    async () => {
-      const pool = new WorkerPool<Task, Answer>(entry, 1);
-      pools.push(pool);
-      const answer = await pool.run({ label: 'x', ms: 1 });
-      expect(answer.nice).toBe(10);
-      const { getPriority } = await import('node:os');
-      expect(getPriority()).toBe(0);
-    },
-  );
 });
