@@ -78,7 +78,10 @@ describe('X-Request-Id in the logs', { timeout: 90_000 }, () => {
       await expect
         .poll(() => server.output(), { timeout: 10_000 })
         .toMatch(/"reqId":"trace-from-proxy-7".*"statusCode":200/);
-      expect(server.output()).toContain(`"reqId":"${generated}"`);
+      // The 404's lines may be written a moment after the health check's.
+      await expect
+        .poll(() => server.output(), { timeout: 10_000 })
+        .toContain(`"reqId":"${generated}"`);
     } finally {
       await server.stop();
     }

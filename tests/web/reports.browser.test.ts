@@ -141,6 +141,8 @@ describe('Workspace downloads', { timeout: 300_000 }, () => {
       .getByText(/^Imported “.*” as a new scenario$/)
       .waitFor({ timeout: EVALUATE_TIMEOUT_MS });
     await page.waitForSelector('[data-testid=save-state]:text-is("saved")');
+    // The address bar takes the new scenario's id once it has opened (a moment after "saved").
+    await page.waitForURL(/[?&]scenario=[0-9a-f-]{36}/, { timeout: EVALUATE_TIMEOUT_MS });
     const id = new URL(page.url()).searchParams.get('scenario');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const again = await (await fetch(`${app!.url}/api/scenarios/${id}/export.json`)).json();
