@@ -50,6 +50,11 @@ export interface EvaluatorOptions {
 export interface EvaluateControl {
   /** Aborts this caller's wait; the computation stops once no caller waits for it. */
   signal?: AbortSignal;
+  /**
+   * A job's work (the optimiser's candidates), already bounded by the job queue: it is never
+   * refused OVERLOADED, which is load shedding for requests that can retry.
+   */
+  background?: boolean;
 }
 
 export interface Evaluation {
@@ -204,7 +209,7 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
       }
       let shared = inFlight.get(key);
       if (!shared) {
-        if (inFlight.size >= maxActive) {
+        if (inFlight.size >= maxActive && !control?.background) {
           throw new ShedError(
             'OVERLOADED',
             `${inFlight.size} evaluations are running, the most this server takes at once ` +

@@ -223,7 +223,7 @@ export async function runOptimise(
       { campus, deployments, options: baseOptions } as EvaluateInputs,
       undefined,
       undefined,
-      { signal: ctx.signal },
+      { signal: ctx.signal, background: true },
     );
     const evaluation = JSON.parse(json) as EvaluateResult;
     const e: Evaluated = {

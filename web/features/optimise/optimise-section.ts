@@ -108,6 +108,8 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
   });
   const results = h('div', { class: 'optimise-results', 'data-testid': 'optimise-results' });
 
+  /** Cancel was pressed before the job had an id. */
+  let cancelAsked = false;
   let jobId: string | null = null;
   let runToken = 0;
   let shown: {
@@ -299,12 +301,15 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
       );
     const request: OptimiseRequest = { campus: campus.request, ...question };
     const token = (runToken += 1);
+    cancelAsked = false;
     setRunning(true);
     showProgress({ state: 'queued', progress: { done: 0, total: 0 } } as OptimiseJob);
     scrollIntoPanel(progress);
     try {
       const started = await startOptimise(request);
       jobId = started.jobId;
+      // Cancel pressed while the job was still being submitted: cancel it now.
+      if (cancelAsked) void cancelNow(started.jobId);
       const job = await watchJob(started.jobId, showProgress, () => token !== runToken);
       if (!job) return;
       if (job.state === 'done' && job.result) {
@@ -331,13 +336,15 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
     }
   }
 
-  cancel.addEventListener('click', () => {
-    const id = jobId;
-    if (!id) return;
-    cancel.disabled = true;
-    progressText.textContent = 'Cancelling…';
+  const cancelNow = (id: string) =>
     // The poll sees the job go to "cancelled" and ends the run.
     cancelJob(id).catch((cause: unknown) => showError(`Cancel failed: ${describe(cause)}`));
+  cancel.addEventListener('click', () => {
+    cancel.disabled = true;
+    progressText.textContent = 'Cancelling…';
+    // Before the server has given the job an id, the cancel waits for it (run() sends it).
+    if (jobId) void cancelNow(jobId);
+    else cancelAsked = true;
   });
 
   const renderCampus = (state: AppState, previous?: AppState) => {
