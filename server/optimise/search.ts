@@ -31,10 +31,16 @@ import type { Evaluator } from '../evaluate/evaluator.ts';
 import { resolveCampusInput } from '../routes/resolve-campus.ts';
 import type { OptimiseRequest, OptimiseResult, RankedFleet } from '../schemas/optimise.ts';
 
+/** What the search needs of an evaluator: the in-process pool's (server/evaluate/evaluator.ts),
+ * or one that fans each candidate out as a sub-job to a shared queue's workers. Each
+ * evaluation's answer depends on its inputs only, so the search's answer does not depend on
+ * which worker ran which candidate. */
+export type SearchEvaluator = Pick<Evaluator, 'evaluate' | 'relax' | 'workers'>;
+
 export interface SearchContext {
   geoData: GeoData;
   data: EvaluateData;
-  evaluator: Evaluator;
+  evaluator: SearchEvaluator;
   signal?: AbortSignal;
   progress?: (p: {
     done: number;
