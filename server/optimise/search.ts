@@ -7,6 +7,7 @@
 import pLimit from 'p-limit';
 import type { GeoData } from '../../geo-data/load.ts';
 import { locationFactor } from '../../models/economics/location.ts';
+import { checkSite, type SitingData } from '../../models/siting.ts';
 import { ModelError } from '../../models/errors.ts';
 import {
   fleetOptions,
@@ -29,7 +30,12 @@ import { designParams } from '../../models/supply/design-params.ts';
 import { greatCircleKm } from '../../models/units.ts';
 import type { Evaluator } from '../evaluate/evaluator.ts';
 import { resolveCampusInput } from '../routes/resolve-campus.ts';
-import type { OptimiseRequest, OptimiseResult, RankedFleet } from '../schemas/optimise.ts';
+import type {
+  OptimiseRequest,
+  OptimiseResult,
+  RankedFleet,
+  SiteExclusion,
+} from '../schemas/optimise.ts';
 
 /** What the search needs of an evaluator: the in-process pool's (server/evaluate/evaluator.ts),
  * or one that fans each candidate out as a sub-job to a shared queue's workers. Each
@@ -41,6 +47,8 @@ export interface SearchContext {
   geoData: GeoData;
   data: EvaluateData;
   evaluator: SearchEvaluator;
+  /** The siting screens' data: a site × design failing a hard check is never proposed. */
+  siting: SitingData;
   signal?: AbortSignal;
   progress?: (p: {
     done: number;
@@ -91,7 +99,7 @@ function candidateSites(
  * ModelError naming the field), then builds the relaxation. The route runs it before queueing. */
 export function planOptimise(
   request: OptimiseRequest,
-  ctx: Pick<SearchContext, 'geoData' | 'data'>,
+  ctx: Pick<SearchContext, 'geoData' | 'data' | 'siting'>,
 ) {
   const { geoData, data } = ctx;
   const campus = resolveCampusInput(geoData, request.campus as Record<string, unknown>);
@@ -124,6 +132,51 @@ export function planOptimise(
       'UNANSWERABLE',
       `None of the designs can be online by ${request.year}: each one's earliest COD is later.`,
       { field: 'designs' },
+    );
+  }
+  // Every site × design is screened as POST /api/sites/check does (10 CFR 100 population
+  // distances, RG 4.7 density, seismic, water...): one failing a hard check is not an option.
+  const siteCampus = {
+    lat: (campus as { lat: number }).lat,
+    lon: (campus as { lon: number }).lon,
+    name: (campus as { name?: string }).name,
+  };
+  const excludedSites: SiteExclusion[] = [];
+  const allowed = sites.map((site) =>
+    designs.map((d) => {
+      const record = records.find((r) => r.id === d.designId);
+      if (!record) return false;
+      const { pass, checks } = checkSite(ctx.siting, {
+        lat: site.lat,
+        lon: site.lon,
+        design: record,
+        campus: siteCampus,
+      });
+      if (!pass) {
+        const failed = checks.filter((k) => k.severity === 'hard' && k.pass === false);
+        const entry = excludedSites.find((e) => e.siteId === site.id);
+        if (entry) {
+          entry.designIds.push(d.designId);
+          for (const k of failed) if (!entry.checkIds.includes(k.id)) entry.checkIds.push(k.id);
+        } else {
+          excludedSites.push({
+            siteId: site.id,
+            designIds: [d.designId],
+            checkIds: failed.map((k) => k.id),
+            reason: failed.map((k) => k.note).join(' '),
+          });
+        }
+      }
+      return pass;
+    }),
+  );
+  if (allowed.every((row) => row.every((ok) => !ok))) {
+    const ids = [...new Set(excludedSites.flatMap((e) => e.checkIds))].join(', ');
+    throw new ModelError(
+      'UNANSWERABLE',
+      `Every candidate site fails a hard siting check for every design (${ids}): widen ` +
+        'candidates.radiusKm or list other candidates.siteIds.',
+      { field: 'candidates' },
     );
   }
   const trials = request.options?.trials ?? 200;
@@ -163,7 +216,9 @@ export function planOptimise(
   const maxSites = request.limits?.maxSites ?? 3;
   // Options dominated at ≥ maxSites other sites cannot be in the best fleet (pruneDominated).
   const options = pruneDominated(
-    fleetOptions(points, designs, campusPoint, maxUnits, probe.options.economics),
+    fleetOptions(points, designs, campusPoint, maxUnits, probe.options.economics).filter(
+      (o) => allowed[o.site][designs.findIndex((d) => d.designId === o.designId)],
+    ),
     maxSites,
   );
   const target = request.target;
@@ -189,14 +244,17 @@ export function planOptimise(
     firmNMinus1Mw: firm !== undefined && 'nMinus1' in target && target.nMinus1 ? firm : undefined,
     budgetUsd: request.limits?.budgetUsd,
   };
-  return { campus, sites, options, relaxation, baseOptions, meets };
+  return { campus, sites, options, relaxation, baseOptions, meets, excludedSites };
 }
 
 export async function runOptimise(
   request: OptimiseRequest,
   ctx: SearchContext,
 ): Promise<OptimiseResult> {
-  const { campus, sites, options, relaxation, baseOptions, meets } = planOptimise(request, ctx);
+  const { campus, sites, options, relaxation, baseOptions, meets, excludedSites } = planOptimise(
+    request,
+    ctx,
+  );
   const k = request.options?.candidates ?? 20;
   const evaluated = new Map<string, Evaluated>();
   const keyOf = (deps: Deployment[]) =>
@@ -344,5 +402,6 @@ export async function runOptimise(
     ranked: rankedOut,
     evaluatedCount: all.length,
     candidateSiteCount: sites.length,
+    excludedSites,
   };
 }

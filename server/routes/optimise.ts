@@ -8,6 +8,7 @@ import { evaluateDataOf } from '../evaluate/data.ts';
 import { planOptimise, runOptimise } from '../optimise/search.ts';
 import { ErrorBody } from '../schemas/common.ts';
 import { OptimiseRequest } from '../schemas/optimise.ts';
+import { sitingData } from './siting.ts';
 
 export const OptimiseAccepted = Type.Object({
   jobId: Type.String({ format: 'uuid' }),
@@ -22,6 +23,7 @@ export default async function optimiseRoutes(app: FastifyInstance): Promise<void
       geoData: app.geoData,
       data,
       evaluator: app.evaluator,
+      siting: sitingData(app),
       signal: ctx.signal,
       progress: (p) => ctx.progress(p),
     }),
@@ -44,7 +46,7 @@ export default async function optimiseRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      planOptimise(request.body, { geoData: app.geoData, data });
+      planOptimise(request.body, { geoData: app.geoData, data, siting: sitingData(app) });
       const { id } = app.jobs.submit('optimise', request.body, { owner: request.workspace });
       const statusUrl = `/api/jobs/${id}`;
       return reply.code(202).header('location', statusUrl).send({ jobId: id, statusUrl });

@@ -119,6 +119,16 @@ export const RankedFleet = Type.Object({
 });
 export type RankedFleet = Static<typeof RankedFleet>;
 
+/** A candidate site left out for some designs because a hard siting check fails there. */
+export const SiteExclusion = Type.Object({
+  siteId: Type.String(),
+  designIds: Type.Array(Type.String()),
+  /** The failing hard checks' ids (as POST /api/sites/check names them). */
+  checkIds: Type.Array(Type.String()),
+  reason: Type.String(),
+});
+export type SiteExclusion = Static<typeof SiteExclusion>;
+
 export const OptimiseResult = Type.Object({
   /** The cheapest fleet meeting the target in the Monte Carlo; null when none did. */
   best: Type.Union([
@@ -135,5 +145,7 @@ export const OptimiseResult = Type.Object({
   ranked: Type.Array(RankedFleet),
   evaluatedCount: Type.Integer(),
   candidateSiteCount: Type.Integer(),
+  /** Candidate sites (per design) that failed a hard siting check, so were never proposed. */
+  excludedSites: Type.Array(SiteExclusion),
 });
 export type OptimiseResult = Static<typeof OptimiseResult>;

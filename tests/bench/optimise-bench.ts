@@ -5,6 +5,8 @@
 // Monte Carlo checks on the evaluation worker pool (1 general worker + the small lane on 2 cores).
 import { loadGeoData } from '../../geo-data/load.ts';
 import { relaxationLp } from '../../models/optimise/relaxation.ts';
+import { sitingDataOf } from '../../server/evaluate/screen-task.ts';
+import { getPopulationIndex } from '../../server/plugins/population.ts';
 import { evaluateDataOf } from '../../server/evaluate/data.ts';
 import { createEvaluator } from '../../server/evaluate/evaluator.ts';
 import { highsSolver } from '../../server/optimise/highs.ts';
@@ -23,11 +25,12 @@ const request: OptimiseRequest = {
 
 const geoData = loadGeoData();
 const data = evaluateDataOf(geoData);
+const siting = sitingDataOf(geoData, getPopulationIndex());
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 const solve = await highsSolver();
-solve(relaxationLp(planOptimise(request, { geoData, data }).relaxation)); // warm the WebAssembly
+solve(relaxationLp(planOptimise(request, { geoData, data, siting }).relaxation)); // warm the WebAssembly
 let t = performance.now();
-const plan = planOptimise(request, { geoData, data });
+const plan = planOptimise(request, { geoData, data, siting });
 console.log(`menu: ${plan.options.length} options at ${plan.sites.length} sites in ${ms(t)}`);
 t = performance.now();
 const first = solve(relaxationLp(plan.relaxation));
@@ -37,7 +40,7 @@ t = performance.now();
 const selections = await evaluator.relax(plan.relaxation, 20);
 console.log(`20 cheapest fleets (in a worker): ${selections.length} in ${ms(t)}`);
 t = performance.now();
-const result = await runOptimise(request, { geoData, data, evaluator });
+const result = await runOptimise(request, { geoData, data, evaluator, siting });
 const best = result.best;
 console.log(
   `whole optimisation (500 trials a fleet): ${ms(t)}, ${result.evaluatedCount} fleets evaluated; ` +

@@ -9,10 +9,14 @@ import type { EvaluateInputs, EvaluateResult } from '../../models/scenario.ts';
 import { evaluateDataOf } from '../../server/evaluate/data.ts';
 import { createEvaluator, type Evaluator } from '../../server/evaluate/evaluator.ts';
 import { runOptimise } from '../../server/optimise/search.ts';
+import { sitingDataOf } from '../../server/evaluate/screen-task.ts';
+import { getPopulationIndex } from '../../server/plugins/population.ts';
 import type { OptimiseRequest } from '../../server/schemas/optimise.ts';
 import { resolveCampusInput } from '../../server/routes/resolve-campus.ts';
 
-const SITES = ['allen-memphis', 'nacei-1884', 'nacei-1512'];
+// Three sites 70–90 km from Colossus 1 that pass every hard siting check (the Memphis sites
+// fail the population-centre distance, so the optimiser never proposes them).
+const SITES = ['nacei-1512', 'nacei-0229', 'nacei-0559'];
 const DESIGNS = ['bwrx-300', 'xe-100'];
 const MAX_UNITS = 4;
 const OPTIONS = { trials: 60, seed: 7 };
@@ -30,7 +34,7 @@ let geoData: GeoData;
 let evaluator: Evaluator;
 const context = async () => {
   const data = evaluateDataOf(geoData);
-  return { geoData, data, evaluator };
+  return { geoData, data, evaluator, siting: sitingDataOf(geoData, getPopulationIndex()) };
 };
 beforeAll(() => {
   geoData = loadGeoData();

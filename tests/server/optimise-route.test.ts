@@ -21,7 +21,8 @@ const small = {
   campus: { id: 'xai-colossus-1' },
   year: 2032,
   target: { servedEnergyFraction: 0.99 },
-  candidates: { siteIds: ['allen-memphis', 'nacei-1884', 'nacei-1512'] },
+  // allen-memphis and nacei-1884 fail 10 CFR 100.11's population-centre distance (Memphis).
+  candidates: { siteIds: ['allen-memphis', 'nacei-1884', 'nacei-1512', 'nacei-0229'] },
   designs: ['bwrx-300', 'xe-100'],
   limits: { maxUnitsPerSite: 3, maxSites: 2 },
   options: { trials: 40, seed: 3, candidates: 6 },
@@ -56,6 +57,16 @@ describe('POST /api/optimise', () => {
     expect(result.ranked[0].deployments).toEqual(best.deployments);
     expect(result.ranked[0].meetsTarget).toBe(true);
     expect(result.pareto.length).toBeGreaterThan(0);
+    // The two Memphis sites fail a hard siting check: reported, never proposed.
+    expect(result.excludedSites.map((e) => e.siteId).sort()).toEqual([
+      'allen-memphis',
+      'nacei-1884',
+    ]);
+    expect(result.excludedSites[0].checkIds).toContain('population-centre-distance');
+    const proposed = [...result.ranked, ...result.pareto].flatMap((f) => f.deployments);
+    expect(proposed.some((d) => d.siteId === 'allen-memphis' || d.siteId === 'nacei-1884')).toBe(
+      false,
+    );
     // Every other fleet that meets the target costs at least as much.
     for (const r of result.ranked.filter((x) => x.meetsTarget)) {
       expect(r.deliveredCostUsdPerMwh).toBeGreaterThanOrEqual(
@@ -89,6 +100,11 @@ describe('POST /api/optimise', () => {
     [{ ...small, candidates: { siteIds: ['no-such-site'] } }, 404, /candidates\.siteIds\[0\]/],
     [{ ...small, target: { servedEnergyFraction: 1.5 } }, 400, /servedEnergyFraction|target/],
     [{ ...small, designs: ['xe-100'], year: 2030 }, 422, /online by 2030/],
+    [
+      { ...small, candidates: { siteIds: ['allen-memphis', 'nacei-1884'] } },
+      422,
+      /fails a hard siting check.*population-centre-distance/,
+    ],
   ])('refuses a bad request before queueing it (%#)', async (payload, status, message) => {
     const res = await app.inject({ method: 'POST', url: '/api/optimise', payload });
     expect(res.statusCode).toBe(status);
