@@ -16,6 +16,11 @@ import {
 } from '../../models/optimise/options.ts';
 import { paretoFront } from '../../models/optimise/pareto.ts';
 import {
+  durationCurve,
+  lossOfLoadSupplyMw,
+  servedFractionSupplyMw,
+} from '../../models/optimise/requirement.ts';
+import {
   selectionCostUsd,
   type Relaxation,
   type Selection,
@@ -231,30 +236,48 @@ export function planOptimise(
   };
   const firm =
     'firmMw' in target ? (target.firmMw === 'peak' ? demand.peakMw : target.firmMw) : undefined;
+  // The constant supply that would meet the target on this year's load-duration curve
+  // (models/optimise/requirement.ts): for a served-energy target no fleet below it can meet it.
+  const curve = durationCurve(probe.main.sim.demandMw);
+  /** The constant supply level matching a fleet's Monte Carlo answer (or the target's). */
+  const levelMw = (m: { servedEnergyFraction: number; lossOfLoadHours: number }): number =>
+    'lossOfLoadHours' in target
+      ? lossOfLoadSupplyMw(curve, m.lossOfLoadHours)
+      : servedFractionSupplyMw(curve, m.servedEnergyFraction);
+  const targetLevelMw =
+    'servedEnergyFraction' in target
+      ? levelMw({ servedEnergyFraction: target.servedEnergyFraction, lossOfLoadHours: 0 })
+      : 'lossOfLoadHours' in target
+        ? levelMw({ servedEnergyFraction: 1, lossOfLoadHours: target.lossOfLoadHours })
+        : (firm ?? demand.peakMw);
   const relaxation: Relaxation = {
     options,
     siteCount: sites.length,
     maxSites,
-    requiredMw:
-      'servedEnergyFraction' in target
-        ? target.servedEnergyFraction * demand.meanMw
-        : 'lossOfLoadHours' in target
-          ? demand.meanMw
-          : (firm ?? demand.peakMw),
+    requiredMw: targetLevelMw,
     firmNMinus1Mw: firm !== undefined && 'nMinus1' in target && target.nMinus1 ? firm : undefined,
     budgetUsd: request.limits?.budgetUsd,
   };
-  return { campus, sites, options, relaxation, baseOptions, meets, excludedSites };
+  return {
+    campus,
+    sites,
+    options,
+    relaxation,
+    baseOptions,
+    meets,
+    excludedSites,
+    levelMw,
+    targetLevelMw,
+    firmTarget: 'firmMw' in target,
+  };
 }
 
 export async function runOptimise(
   request: OptimiseRequest,
   ctx: SearchContext,
 ): Promise<OptimiseResult> {
-  const { campus, sites, options, relaxation, baseOptions, meets, excludedSites } = planOptimise(
-    request,
-    ctx,
-  );
+  const plan = planOptimise(request, ctx);
+  const { campus, sites, options, relaxation, baseOptions, meets, excludedSites } = plan;
   const k = request.options?.candidates ?? 20;
   const evaluated = new Map<string, Evaluated>();
   const keyOf = (deps: Deployment[]) =>
@@ -352,11 +375,20 @@ export async function runOptimise(
       ),
     );
     if (best() !== null) break;
-    // None met it: ask the relaxation for more than the largest expected supply that missed.
-    const missedMw = Math.max(
-      ...selections.map((sel) => sel.reduce((sum, i) => sum + options[i].expectedMw, 0)),
-    );
-    relaxation.requiredMw = missedMw * 1.0001 + 1e-6;
+    // None met it: ask the relaxation for more than the largest expected supply that missed,
+    // and at least what the Monte Carlo says these fleets' outages cost: each missed fleet's
+    // expected MW over the constant level its answer matches is its derating (≥ 1 by Jensen),
+    // and the target's level times the least derating seen is the next requirement.
+    const expectedOf = (sel: Selection) => sel.reduce((sum, i) => sum + options[i].expectedMw, 0);
+    const missedMw = Math.max(...selections.map(expectedOf));
+    let calibratedMw = 0;
+    if (!plan.firmTarget) {
+      const deratings = selections
+        .map((sel, n) => expectedOf(sel) / plan.levelMw(results[n]))
+        .filter((r) => Number.isFinite(r) && r > 0);
+      if (deratings.length > 0) calibratedMw = plan.targetLevelMw * Math.min(...deratings);
+    }
+    relaxation.requiredMw = Math.max(missedMw * 1.0001 + 1e-6, calibratedMw);
   }
   const all = [...evaluated.values()];
   const objective = request.objective ?? 'deliveredCost';
