@@ -20,7 +20,8 @@ import { evaluateDataOf } from './evaluate/data.ts';
 import { createEvaluator } from './evaluate/evaluator.ts';
 import { DEFAULT_LIMITS, type ComputeLimits } from './evaluate/limits.ts';
 import { registerDrain } from './evaluate/drain.ts';
-import { createJobQueue } from './jobs/queue.ts';
+import { createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { createPgJobQueue } from './jobs/pg-queue.ts';
 import evaluateRoutes from './routes/evaluate.ts';
 import scenarioRoutes from './routes/scenarios.ts';
 import reportRoutes from './routes/reports.ts';
@@ -55,6 +56,11 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Compute budgets, queue bounds and timeout (server/evaluate/limits.ts); defaults there. */
   computeLimits?: Partial<ComputeLimits>;
+  /**
+   * On PostgreSQL, whether this process also works the shared job queue (JOBS_WORKER; default
+   * true). False: it only submits, reads and cancels, and `npm run worker` processes compute.
+   */
+  jobsWorker?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -100,11 +106,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => evaluator.close());
   // Jobs (issue 13) run on the evaluator; onClose hooks run last-added first, so running jobs
   // are cancelled and awaited before the evaluator's workers stop.
-  const jobs = createJobQueue({
-    logError: (err, job) => app.log.error({ err, job }, 'job failed'),
-  });
+  // On PostgreSQL the queue is the database's, shared by every server and worker process.
+  const logError = (err: unknown, job: { id: string; kind: string }) =>
+    app.log.error({ err, job }, 'job failed');
+  const jobs: JobQueue =
+    database.dialect === 'postgres'
+      ? createPgJobQueue({
+          connectionString: options.databaseUrl,
+          worker: options.jobsWorker ?? true,
+          evaluator,
+          dataVersion: app.geoData.version,
+          logError,
+          log: (level, message, meta) => app.log[level](meta ?? {}, message),
+        })
+      : createJobQueue({ logError });
   app.decorate('jobs', jobs);
   app.addHook('onClose', async () => jobs.close());
+  // Routes register their job kinds while the app builds; jobs are taken once it is ready.
+  app.addHook('onReady', async () => jobs.start());
   await registerAuth(app, {
     tokens: options.authTokens ?? null,
     rateLimitPerMinute: options.rateLimitPerMinute,

@@ -23,6 +23,8 @@ export interface Config {
   computeLimits: ComputeLimits;
   /** SHUTDOWN_DRAIN_MS: in-flight requests' time to finish on SIGTERM before a forced close. */
   shutdownDrainMs: number;
+  /** JOBS_WORKER: on PostgreSQL, whether the server also works the shared job queue. */
+  jobsWorker: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -80,6 +82,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
 
+  // On PostgreSQL the server works the shared job queue too unless JOBS_WORKER=0 (then only
+  // `npm run worker` processes do); the embedded queue has no other worker, so it must be 1.
+  const jobsWorkerText = env.JOBS_WORKER ?? '1';
+  const jobsWorker = jobsWorkerText === '1';
+  if (jobsWorkerText !== '0' && jobsWorkerText !== '1') {
+    problems.push(`JOBS_WORKER must be 0 or 1, got ${JSON.stringify(jobsWorkerText)}`);
+  } else if (!jobsWorker && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(
+      'JOBS_WORKER=0 needs a PostgreSQL DATABASE_URL (with SQLite this server runs every job)',
+    );
+  }
+
   const computeLimits = computeLimitsFromEnv(env, problems);
   const shutdownDrainMs = drainMsFromEnv(env, problems);
 
@@ -95,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimitPerMinute,
     computeLimits,
     shutdownDrainMs,
+    jobsWorker,
   };
 }
 

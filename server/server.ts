@@ -14,6 +14,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     allowedHosts: config.allowedHosts,
     rateLimitPerMinute: config.rateLimitPerMinute,
     computeLimits: config.computeLimits,
+    jobsWorker: config.jobsWorker,
   });
 
   let closing = false;

@@ -41,11 +41,12 @@ export async function optimiseCommand(
           done(s);
         }
       });
-      const now = app.jobs.get(jobId);
-      if (now && finished(now)) {
-        stop();
-        done(now);
-      }
+      void app.jobs.get(jobId).then((now) => {
+        if (now && finished(now)) {
+          stop();
+          done(now);
+        }
+      });
     });
     progress.end();
     if (status.state !== 'done') {

@@ -1,7 +1,8 @@
 // The embedded job queue (issue 13, "Jobs"): long computations such as an optimisation run as
 // jobs in this process, FIFO, `concurrency` at a time; their heavy work goes to the existing
 // evaluation worker pool through the handler, so the queue itself only keeps order and state.
-// A team deployment's PostgreSQL-backed queue is to offer the same interface.
+// A team deployment's PostgreSQL-backed queue (pg-queue.ts) offers the same interface, which is
+// why it is asynchronous: there every read and write is a query.
 //
 // Why not p-queue: it orders promises but keeps no job state, ids, results, progress or
 // listeners, and cannot tell "cancelled while queued" from "failed"; all of that would be
@@ -10,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { ModelError } from '../../models/errors.ts';
 import { ShedError } from '../evaluate/shed.ts';
 import { HttpError } from '../plugins/errors.ts';
+import type { SearchEvaluator } from '../optimise/search.ts';
 import type {
   JobErrorBody,
   JobProgressBody,
@@ -24,6 +26,11 @@ export interface JobContext {
   /** Aborts when the job is cancelled or the queue closes; the handler should stop soon after. */
   signal: AbortSignal;
   progress(p: JobProgress): void;
+  /**
+   * Where the job's evaluations go when the queue shares them out (the PostgreSQL queue's
+   * sub-jobs, any worker process taking each); absent, the handler uses its own evaluator.
+   */
+  evaluator?: SearchEvaluator;
 }
 export type JobHandler<I, R> = (input: I, ctx: JobContext) => Promise<R>;
 export type JobListener = (status: JobStatus) => void;
@@ -45,16 +52,20 @@ export interface SubmitOptions {
 }
 
 export interface JobQueue {
+  /** Which queue this is: `memory` (this process) or `postgres` (shared by every process). */
+  readonly backend: 'memory' | 'postgres';
   register<I, R>(kind: string, handler: JobHandler<I, R>): JobQueue;
-  submit(kind: string, input: unknown, options?: SubmitOptions): { id: string };
-  get(id: string): JobStatus | undefined;
+  /** Starts taking jobs once the kinds are registered (the app calls it when ready). */
+  start(): Promise<void>;
+  submit(kind: string, input: unknown, options?: SubmitOptions): Promise<{ id: string }>;
+  get(id: string): Promise<JobStatus | undefined>;
   /** The owner given at submit, if any. */
-  ownerOf(id: string): string | undefined;
+  ownerOf(id: string): Promise<string | undefined>;
   /** False for an unknown or finished job. */
-  cancel(id: string): boolean;
+  cancel(id: string): Promise<boolean>;
   /** Called on every change of state or progress; returns the unsubscribe. */
   subscribe(id: string, listener: JobListener): () => void;
-  /** Cancels every job and waits for the running handlers to return. */
+  /** Cancels every job this process runs and waits for the running handlers to return. */
   close(): Promise<void>;
 }
 
@@ -68,13 +79,24 @@ interface Job {
 }
 
 /** Retry-After for a full queue: a job takes seconds to minutes, so a short wait is honest. */
-const QUEUE_FULL_RETRY_SECONDS = 10;
+export const QUEUE_FULL_RETRY_SECONDS = 10;
 
-const isFinished = (state: JobState) =>
+export const queueFullError = (waiting: number) =>
+  new ShedError(
+    'OVERLOADED',
+    `${waiting} jobs are waiting to start, the most this server queues; ` +
+      'retry after the Retry-After seconds.',
+    QUEUE_FULL_RETRY_SECONDS,
+  );
+
+export const shuttingDownError = () =>
+  new ShedError('SHUTTING_DOWN', 'The server is shutting down; retry shortly.', 5);
+
+export const isFinished = (state: JobState) =>
   state === 'done' || state === 'failed' || state === 'cancelled';
 
 /** A ModelError or HttpError says what went wrong on purpose; anything else stays in the log. */
-function publicError(error: unknown): JobErrorBody | undefined {
+export function publicError(error: unknown): JobErrorBody | undefined {
   if (error instanceof ModelError || error instanceof HttpError) {
     return { code: error.code, message: error.message };
   }
@@ -162,26 +184,37 @@ export function createJobQueue(options: JobQueueOptions = {}): JobQueue {
     }
   }
 
+  function cancelNow(id: string): boolean {
+    const job = jobs.get(id);
+    if (!job || isFinished(job.status.state)) return false;
+    if (!job.status.cancelRequested) {
+      job.status = { ...job.status, cancelRequested: true };
+      job.controller.abort(new Error('job cancelled'));
+    }
+    if (job.status.state === 'queued') {
+      waiting.splice(waiting.indexOf(job), 1);
+      job.input = undefined;
+      finish(job, 'cancelled');
+    } else {
+      notify(job);
+    }
+    return true;
+  }
+
   const queue: JobQueue = {
+    backend: 'memory',
     register(kind, handler) {
       if (handlers.has(kind)) throw new Error(`Job kind "${kind}" is already registered`);
       handlers.set(kind, handler as JobHandler<unknown, unknown>);
       return queue;
     },
 
-    submit(kind, input, submitOptions = {}) {
+    async start() {},
+
+    async submit(kind, input, submitOptions = {}) {
       if (!handlers.has(kind)) throw new Error(`No handler registered for job kind "${kind}"`);
-      if (closed) {
-        throw new ShedError('SHUTTING_DOWN', 'The server is shutting down; retry shortly.', 5);
-      }
-      if (waiting.length >= maxQueued) {
-        throw new ShedError(
-          'OVERLOADED',
-          `${waiting.length} jobs are waiting to start, the most this server queues; ` +
-            'retry after the Retry-After seconds.',
-          QUEUE_FULL_RETRY_SECONDS,
-        );
-      }
+      if (closed) throw shuttingDownError();
+      if (waiting.length >= maxQueued) throw queueFullError(waiting.length);
       const id = randomUUID();
       const job: Job = {
         status: {
@@ -203,30 +236,17 @@ export function createJobQueue(options: JobQueueOptions = {}): JobQueue {
       return { id };
     },
 
-    get(id) {
+    async get(id) {
       const job = jobs.get(id);
       if (!job) return undefined;
       if (finished.delete(id)) finished.set(id, true);
       return snapshot(job);
     },
 
-    ownerOf: (id) => jobs.get(id)?.owner,
+    ownerOf: async (id) => jobs.get(id)?.owner,
 
-    cancel(id) {
-      const job = jobs.get(id);
-      if (!job || isFinished(job.status.state)) return false;
-      if (!job.status.cancelRequested) {
-        job.status = { ...job.status, cancelRequested: true };
-        job.controller.abort(new Error('job cancelled'));
-      }
-      if (job.status.state === 'queued') {
-        waiting.splice(waiting.indexOf(job), 1);
-        job.input = undefined;
-        finish(job, 'cancelled');
-      } else {
-        notify(job);
-      }
-      return true;
+    async cancel(id) {
+      return cancelNow(id);
     },
 
     subscribe(id, listener) {
@@ -239,7 +259,7 @@ export function createJobQueue(options: JobQueueOptions = {}): JobQueue {
     async close() {
       closed = true;
       const settling = [...jobs.values()].map((job) => job.settled);
-      for (const id of [...jobs.keys()]) queue.cancel(id);
+      for (const id of [...jobs.keys()]) cancelNow(id);
       await Promise.all(settling);
     },
   };

@@ -22,10 +22,9 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 const isFinished = (status: JobStatusBody) => FINISHED_JOB_STATES.includes(status.state);
 
 /** The job's status, or 404 NOT_FOUND naming the id (also for another workspace's job). */
-function jobOf(app: FastifyInstance, request: FastifyRequest<{ Params: JobIdParamsT }>) {
+async function jobOf(app: FastifyInstance, request: FastifyRequest<{ Params: JobIdParamsT }>) {
   const { id } = request.params;
-  const status = app.jobs.get(id);
-  const owner = app.jobs.ownerOf(id);
+  const [status, owner] = await Promise.all([app.jobs.get(id), app.jobs.ownerOf(id)]);
   if (!status || (owner !== undefined && owner !== request.workspace)) {
     throw new HttpError(404, 'NOT_FOUND', `No job ${id} (unknown, or finished long ago)`);
   }
@@ -44,7 +43,7 @@ export default async function jobRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const status = jobOf(app, request);
+      const status = await jobOf(app, request);
       return reply.header('cache-control', 'no-store').send(status);
     },
   );
@@ -63,16 +62,16 @@ export default async function jobRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const before = jobOf(app, request);
-      if (!app.jobs.cancel(before.id)) {
-        const now = app.jobs.get(before.id) ?? before;
+      const before = await jobOf(app, request);
+      if (!(await app.jobs.cancel(before.id))) {
+        const now = (await app.jobs.get(before.id)) ?? before;
         throw new HttpError(
           409,
           'CONFLICT',
           `Job ${before.id} has already finished (${now.state}); there is nothing to cancel`,
         );
       }
-      return reply.status(202).send(app.jobs.get(before.id) ?? before);
+      return reply.status(202).send((await app.jobs.get(before.id)) ?? before);
     },
   );
 
@@ -89,12 +88,17 @@ export default async function jobRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const status = jobOf(app, request);
+      const status = await jobOf(app, request);
       const out = new PassThrough();
       let unsubscribe = () => undefined as unknown;
+      let lastDone = -1;
       const send = (current: JobStatusBody) => {
         if (out.writableEnded) return;
         if (!isFinished(current)) {
+          // The first read and the listener race (reads are queries on PostgreSQL): a status
+          // older than one already sent is dropped, so progress never runs backwards.
+          if (current.progress.done < lastDone) return;
+          lastDone = current.progress.done;
           out.write(sseEvent('progress', current));
           return;
         }
@@ -107,7 +111,7 @@ export default async function jobRoutes(app: FastifyInstance): Promise<void> {
       });
       // Subscribe before the first write, so no change falls between the two.
       unsubscribe = app.jobs.subscribe(status.id, send);
-      send(app.jobs.get(status.id) ?? status);
+      send((await app.jobs.get(status.id)) ?? status);
       reply.header('content-type', 'text/event-stream; charset=utf-8');
       reply.header('cache-control', 'no-store');
       return reply.send(out);

@@ -22,7 +22,9 @@ export default async function optimiseRoutes(app: FastifyInstance): Promise<void
     runOptimise(input, {
       geoData: app.geoData,
       data,
-      evaluator: app.evaluator,
+      // The queue's shared evaluator when it has one (PostgreSQL: each candidate a sub-job
+      // that any worker process takes), else this process's pool.
+      evaluator: ctx.evaluator ?? app.evaluator,
       siting: sitingData(app),
       signal: ctx.signal,
       progress: (p) => ctx.progress(p),
@@ -47,7 +49,7 @@ export default async function optimiseRoutes(app: FastifyInstance): Promise<void
     },
     async (request, reply) => {
       planOptimise(request.body, { geoData: app.geoData, data, siting: sitingData(app) });
-      const { id } = app.jobs.submit('optimise', request.body, { owner: request.workspace });
+      const { id } = await app.jobs.submit('optimise', request.body, { owner: request.workspace });
       const statusUrl = `/api/jobs/${id}`;
       return reply.code(202).header('location', statusUrl).send({ jobId: id, statusUrl });
     },

@@ -70,7 +70,7 @@ async function pollUntilFinished(id: string, timeoutMs = 5000) {
 async function waitForState(id: string, state: string) {
   const until = Date.now() + 2000;
   while (Date.now() < until) {
-    if (app.jobs.get(id)?.state === state) return;
+    if ((await app.jobs.get(id))?.state === state) return;
     await sleep(5);
   }
   throw new Error(`job ${id} never reached ${state}`);
@@ -78,7 +78,7 @@ async function waitForState(id: string, state: string) {
 
 describe('GET /api/jobs/:id', () => {
   it('shows a submitted job running with progress, then done with its result', async () => {
-    const { id } = app.jobs.submit('test-sleep', { steps: 5, stepMs: 30 });
+    const { id } = await app.jobs.submit('test-sleep', { steps: 5, stepMs: 30 });
     const seen = await pollUntilFinished(id);
     const last = seen.at(-1) as JobStatusBody;
     expect(last).toMatchObject({
@@ -116,8 +116,12 @@ describe('GET /api/jobs/:id', () => {
   });
 
   it('a failing job is failed with its model error, or a generic one that leaks nothing', async () => {
-    const model = app.jobs.submit('test-sleep', { steps: 1, stepMs: 1, failWith: 'model' });
-    const internal = app.jobs.submit('test-sleep', { steps: 1, stepMs: 1, failWith: 'internal' });
+    const model = await app.jobs.submit('test-sleep', { steps: 1, stepMs: 1, failWith: 'model' });
+    const internal = await app.jobs.submit('test-sleep', {
+      steps: 1,
+      stepMs: 1,
+      failWith: 'internal',
+    });
     const modelStatus = (await pollUntilFinished(model.id)).at(-1);
     expect(modelStatus).toMatchObject({
       state: 'failed',
@@ -143,7 +147,11 @@ describe('GET /api/jobs/:id', () => {
     const authed = await testApp({ evaluationWorkers: 0, authTokens: tokens });
     try {
       authed.jobs.register('test-sleep', sleepJob);
-      const { id } = authed.jobs.submit('test-sleep', { steps: 1, stepMs: 1 }, { owner: 'alice' });
+      const { id } = await authed.jobs.submit(
+        'test-sleep',
+        { steps: 1, stepMs: 1 },
+        { owner: 'alice' },
+      );
       const as = (token: string) =>
         authed.inject({ url: `/api/jobs/${id}`, headers: { authorization: `Bearer ${token}` } });
       expect((await authed.inject({ url: `/api/jobs/${id}` })).statusCode).toBe(401);
@@ -159,7 +167,7 @@ describe('GET /api/jobs/:id', () => {
 
 describe('DELETE /api/jobs/:id', () => {
   it('stops a running job within a second; the handler saw the abort and the state is cancelled', async () => {
-    const { id } = app.jobs.submit('test-sleep', { steps: 1, stepMs: 60_000 });
+    const { id } = await app.jobs.submit('test-sleep', { steps: 1, stepMs: 60_000 });
     await waitForState(id, 'running');
     const askedAt = Date.now();
     const response = await app.inject({ method: 'DELETE', url: `/api/jobs/${id}` });
@@ -179,7 +187,7 @@ describe('DELETE /api/jobs/:id', () => {
       await new Promise<void>((resolve) => (release = resolve));
       return { answer: 42 };
     });
-    const { id } = app.jobs.submit('ignores-signal', {});
+    const { id } = await app.jobs.submit('ignores-signal', {});
     await waitForState(id, 'running');
     expect((await app.inject({ method: 'DELETE', url: `/api/jobs/${id}` })).json().state).toBe(
       'running',
@@ -191,21 +199,21 @@ describe('DELETE /api/jobs/:id', () => {
   });
 
   it('cancels a queued job at once, and it never runs', async () => {
-    const first = app.jobs.submit('test-sleep', { steps: 2, stepMs: 40 });
+    const first = await app.jobs.submit('test-sleep', { steps: 2, stepMs: 40 });
     const queuedInput = { steps: 1, stepMs: 1 };
-    const second = app.jobs.submit('test-sleep', queuedInput);
-    expect(app.jobs.get(second.id)?.state).toBe('queued');
+    const second = await app.jobs.submit('test-sleep', queuedInput);
+    expect((await app.jobs.get(second.id))?.state).toBe('queued');
     const response = await app.inject({ method: 'DELETE', url: `/api/jobs/${second.id}` });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toMatchObject({ state: 'cancelled', cancelRequested: true });
     expect((await pollUntilFinished(first.id)).at(-1)?.state).toBe('done');
     await sleep(20);
     expect(started).not.toContain(queuedInput);
-    expect(app.jobs.get(second.id)?.startedAt).toBeUndefined();
+    expect((await app.jobs.get(second.id))?.startedAt).toBeUndefined();
   });
 
   it('answers 409 CONFLICT for a job already finished', async () => {
-    const { id } = app.jobs.submit('test-sleep', { steps: 1, stepMs: 1 });
+    const { id } = await app.jobs.submit('test-sleep', { steps: 1, stepMs: 1 });
     await pollUntilFinished(id);
     const response = await app.inject({ method: 'DELETE', url: `/api/jobs/${id}` });
     expect(response.statusCode).toBe(409);
@@ -230,7 +238,7 @@ function events(body: string): { event: string; data: JobStatusBody }[] {
 
 describe('GET /api/jobs/:id/events', () => {
   it('streams progress events with the status, then one done event with the final status', async () => {
-    const { id } = app.jobs.submit('test-sleep', { steps: 4, stepMs: 20 });
+    const { id } = await app.jobs.submit('test-sleep', { steps: 4, stepMs: 20 });
     const response = await app.inject({ url: `/api/jobs/${id}/events` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/event-stream/);
@@ -246,14 +254,14 @@ describe('GET /api/jobs/:id/events', () => {
   });
 
   it('sends only done for a job already finished, and done with cancelled when cancelled', async () => {
-    const finished = app.jobs.submit('test-sleep', { steps: 1, stepMs: 1 });
+    const finished = await app.jobs.submit('test-sleep', { steps: 1, stepMs: 1 });
     await pollUntilFinished(finished.id);
     const once = events((await app.inject({ url: `/api/jobs/${finished.id}/events` })).body);
     expect(once.map((e) => e.event)).toEqual(['done']);
 
-    const long = app.jobs.submit('test-sleep', { steps: 1, stepMs: 60_000 });
+    const long = await app.jobs.submit('test-sleep', { steps: 1, stepMs: 60_000 });
     await waitForState(long.id, 'running');
-    setTimeout(() => app.jobs.cancel(long.id), 50);
+    setTimeout(() => void app.jobs.cancel(long.id), 50);
     const stream = events((await app.inject({ url: `/api/jobs/${long.id}/events` })).body);
     expect(stream[0]).toMatchObject({ event: 'progress', data: { state: 'running' } });
     expect(stream.at(-1)).toMatchObject({ event: 'done', data: { state: 'cancelled' } });
@@ -264,30 +272,33 @@ describe('createJobQueue', () => {
   it('answers OVERLOADED with a Retry-After past maxQueued, and takes jobs again once drained', async () => {
     const queue = createJobQueue({ maxQueued: 2 });
     queue.register('test-sleep', sleepJob);
-    const running = queue.submit('test-sleep', { steps: 1, stepMs: 30 });
-    queue.submit('test-sleep', { steps: 1, stepMs: 1 });
-    queue.submit('test-sleep', { steps: 1, stepMs: 1 });
-    let thrown: unknown;
-    try {
-      queue.submit('test-sleep', { steps: 1, stepMs: 1 });
-    } catch (error) {
-      thrown = error;
-    }
+    const running = await queue.submit('test-sleep', { steps: 1, stepMs: 30 });
+    await queue.submit('test-sleep', { steps: 1, stepMs: 1 });
+    await queue.submit('test-sleep', { steps: 1, stepMs: 1 });
+    const thrown: unknown = await queue
+      .submit('test-sleep', { steps: 1, stepMs: 1 })
+      .catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(ShedError);
     expect(thrown).toMatchObject({ statusCode: 503, code: 'OVERLOADED' });
     expect((thrown as ShedError).retryAfterSeconds).toBeGreaterThan(0);
-    expect(queue.get(running.id)?.state).toBe('running');
+    expect((await queue.get(running.id))?.state).toBe('running');
     await sleep(100);
-    expect(() => queue.submit('test-sleep', { steps: 1, stepMs: 1 })).not.toThrow();
+    await expect(queue.submit('test-sleep', { steps: 1, stepMs: 1 })).resolves.toHaveProperty('id');
     await queue.close();
   });
 
   it('runs `concurrency` jobs at once, in the order submitted', async () => {
     const queue = createJobQueue({ concurrency: 2 });
     queue.register('test-sleep', sleepJob);
-    const ids = [1, 2, 3].map((n) => queue.submit('test-sleep', { steps: 1, stepMs: 40 * n }).id);
+    const ids: string[] = [];
+    for (const n of [1, 2, 3])
+      ids.push((await queue.submit('test-sleep', { steps: 1, stepMs: 40 * n })).id);
     await sleep(5);
-    expect(ids.map((id) => queue.get(id)?.state)).toEqual(['running', 'running', 'queued']);
+    expect(await Promise.all(ids.map(async (id) => (await queue.get(id))?.state))).toEqual([
+      'running',
+      'running',
+      'queued',
+    ]);
     await queue.close();
   });
 
@@ -296,27 +307,27 @@ describe('createJobQueue', () => {
     queue.register('test-sleep', sleepJob);
     const ids: string[] = [];
     for (let n = 0; n < 3; n += 1) {
-      const { id } = queue.submit('test-sleep', { steps: 0, stepMs: 0 });
+      const { id } = await queue.submit('test-sleep', { steps: 0, stepMs: 0 });
       ids.push(id);
       await sleep(5);
-      if (n === 1) queue.get(ids[0]);
+      if (n === 1) await queue.get(ids[0]);
     }
-    expect(queue.get(ids[0])?.state).toBe('done');
-    expect(queue.get(ids[1])).toBeUndefined();
-    expect(queue.get(ids[2])?.state).toBe('done');
+    expect((await queue.get(ids[0]))?.state).toBe('done');
+    expect(await queue.get(ids[1])).toBeUndefined();
+    expect((await queue.get(ids[2]))?.state).toBe('done');
     await queue.close();
   });
 
   it('close cancels queued and running jobs, waits for the handlers, and refuses new ones', async () => {
     const queue = createJobQueue();
     queue.register('test-sleep', sleepJob);
-    const running = queue.submit('test-sleep', { steps: 1, stepMs: 60_000 });
-    const queued = queue.submit('test-sleep', { steps: 1, stepMs: 1 });
+    const running = await queue.submit('test-sleep', { steps: 1, stepMs: 60_000 });
+    const queued = await queue.submit('test-sleep', { steps: 1, stepMs: 1 });
     await sleep(5);
     await queue.close();
-    expect(queue.get(running.id)?.state).toBe('cancelled');
-    expect(queue.get(queued.id)?.state).toBe('cancelled');
+    expect((await queue.get(running.id))?.state).toBe('cancelled');
+    expect((await queue.get(queued.id))?.state).toBe('cancelled');
     expect(aborted).toHaveLength(1);
-    expect(() => queue.submit('test-sleep', { steps: 1, stepMs: 1 })).toThrow(ShedError);
+    await expect(queue.submit('test-sleep', { steps: 1, stepMs: 1 })).rejects.toThrow(ShedError);
   });
 });
