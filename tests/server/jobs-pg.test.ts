@@ -16,6 +16,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobStatusBody } from '../../server/schemas/jobs.ts';
 import type { OptimiseResult } from '../../server/schemas/optimise.ts';
+import { testApp } from '../helpers/app.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 
@@ -218,6 +219,26 @@ describe('PostgreSQL job queue: one server, N workers, one database', () => {
         `(${by.map((r) => `${r.n}`).join(' + ')} evaluations)`,
     );
   }, 240_000);
+
+  it('the embedded (SQLite, in-process) queue gives the same result JSON', async () => {
+    expect(reference).toBeDefined();
+    const app = await testApp();
+    try {
+      const res = await app.inject({ method: 'POST', url: '/api/optimise', payload: request });
+      expect(res.statusCode).toBe(202);
+      const { jobId } = res.json() as { jobId: string };
+      let body: JobStatusBody;
+      for (;;) {
+        body = (await app.inject({ url: `/api/jobs/${jobId}` })).json() as JobStatusBody;
+        if (finished(body)) break;
+        await sleep(50);
+      }
+      expect(body.state).toBe('done');
+      expect(resultText(body)).toBe(reference);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
 
   it('DELETE cancels a running job within a second and no evaluation starts after it', async () => {
     const url = server!.url;
