@@ -1,7 +1,9 @@
 // Seeded randomness for the models (DESIGN.md "Determinism", "Randomness"). Seeds are derived
-// with splitmix64 in BigInt (exact 64-bit arithmetic), so every (seed, ...keys) tuple gets its
-// own independent stream: results do not depend on the order streams are made or how trials are
-// split across workers. Draws then come from xoshiro128** (Blackman & Vigna 2018,
+// with splitmix64, so every (seed, ...keys) tuple gets its own independent stream: results do
+// not depend on the order streams are made or how trials are split across workers. mix64 and
+// splitmix64 in BigInt are the exact 64-bit reference; streams are made with the same maths on
+// pairs of 32-bit words (mix64Words, foldWords), which give the same bits without BigInt's
+// allocation on every operation (BigInt seeding was 28–30% of a trial's time, issue 13). Draws then come from xoshiro128** (Blackman & Vigna 2018,
 // https://prng.di.unimi.it/xoshiro128starstar.c), which is fast on 32-bit integer maths (Math.imul).
 import { invalidInput } from './errors.ts';
 
@@ -22,6 +24,85 @@ export function mix64(value: bigint): bigint {
 export function splitmix64(state: bigint): { value: bigint; state: bigint } {
   const next = (state + GOLDEN_GAMMA) & MASK64;
   return { value: mix64(next), state: next };
+}
+
+// splitmix64's constants as 32-bit halves.
+const GAMMA_HI = 0x9e3779b9;
+const GAMMA_LO = 0x7f4a7c15;
+const M1_HI = 0xbf58476d;
+const M1_LO = 0x1ce4e5b9;
+const M2_HI = 0x94d049bb;
+const M2_LO = 0x133111eb;
+
+/**
+ * High 32 bits of a × b for unsigned 32-bit a and b: b splits into 16-bit halves, so both partial
+ * products are below 2^48 and every step is exact in doubles.
+ */
+function mulHigh32(a: number, b: number): number {
+  const p0 = a * (b & 0xffff);
+  const p1 = a * (b >>> 16);
+  return Math.floor((p1 + Math.floor(p0 / 65536)) / 65536);
+}
+
+/**
+ * mix64 on the word hi·2^32 + lo (unsigned 32-bit halves), into out[0] = hi, out[1] = lo: the
+ * same bits as mix64 in BigInt.
+ */
+export function mix64Words(hi: number, lo: number, out: Uint32Array): void {
+  let h = hi >>> 0;
+  let l = lo >>> 0;
+  // z ^= z >> 30
+  l = (l ^ ((l >>> 30) | (h << 2))) >>> 0;
+  h = (h ^ (h >>> 30)) >>> 0;
+  // z *= M1 (mod 2^64)
+  let nh = (mulHigh32(l, M1_LO) + Math.imul(l, M1_HI) + Math.imul(h, M1_LO)) >>> 0;
+  l = Math.imul(l, M1_LO) >>> 0;
+  h = nh;
+  // z ^= z >> 27
+  l = (l ^ ((l >>> 27) | (h << 5))) >>> 0;
+  h = (h ^ (h >>> 27)) >>> 0;
+  // z *= M2
+  nh = (mulHigh32(l, M2_LO) + Math.imul(l, M2_HI) + Math.imul(h, M2_LO)) >>> 0;
+  l = Math.imul(l, M2_LO) >>> 0;
+  h = nh;
+  // z ^ (z >> 31)
+  out[1] = (l ^ ((l >>> 31) | (h << 1))) >>> 0;
+  out[0] = (h ^ (h >>> 31)) >>> 0;
+}
+
+/**
+ * splitmix64(state + k·γ).value for k = `steps` (1 or 2), state = hi·2^32 + lo, into out: the
+ * output of the k-th splitmix64 step from that state.
+ */
+export function splitmixWords(hi: number, lo: number, steps: number, out: Uint32Array): void {
+  let h = hi >>> 0;
+  let l = lo >>> 0;
+  for (let k = 0; k < steps; k += 1) {
+    const sum = l + GAMMA_LO;
+    h = (h + GAMMA_HI + (sum > 0xffffffff ? 1 : 0)) >>> 0;
+    l = sum >>> 0;
+  }
+  mix64Words(h, l, out);
+}
+
+/** splitmix64(prefix ^ key).value, key = keyHi·2^32 + keyLo, into out (deriveSeed's fold). */
+export function foldWords(
+  prefixHi: number,
+  prefixLo: number,
+  keyHi: number,
+  keyLo: number,
+  out: Uint32Array,
+): void {
+  splitmixWords((prefixHi ^ keyHi) >>> 0, (prefixLo ^ keyLo) >>> 0, 1, out);
+}
+
+/** A safe integer as the two 32-bit halves of its 64-bit two's complement. */
+export function wordsOf(value: number): [number, number] {
+  return [Math.floor(value / 4294967296) >>> 0, value >>> 0];
+}
+
+function checkSafe(value: number, field: string): void {
+  if (!Number.isSafeInteger(value)) throw invalidInput(field, value, 'must be a safe integer');
 }
 
 function toUint64(value: number, field: string): bigint {
@@ -98,15 +179,29 @@ export class Xoshiro128StarStar implements Rng {
   }
 }
 
-/** The generator for (seed, ...keys): two splitmix64 outputs fill xoshiro128**'s 128-bit state. */
+/** xoshiro128** seeded from the derived 64-bit seed hi·2^32 + lo (streamFor's last step). */
+export function streamFromWords(hi: number, lo: number, scratch: Uint32Array): Xoshiro128StarStar {
+  splitmixWords(hi, lo, 1, scratch);
+  const a = scratch[1];
+  const b = scratch[0];
+  splitmixWords(hi, lo, 2, scratch);
+  return new Xoshiro128StarStar(a, b, scratch[1], scratch[0]);
+}
+
+/**
+ * The generator for (seed, ...keys): two splitmix64 outputs fill xoshiro128**'s 128-bit state
+ * (low then high word of each). Computed on 32-bit words; the bits equal the BigInt
+ * splitmix64(deriveSeed(seed, ...keys)) and its next step (tests/models/rng.test.ts).
+ */
 export function streamFor(seed: number, ...keys: number[]): Rng {
-  const first = splitmix64(deriveSeed(seed, ...keys));
-  const second = splitmix64(first.state);
-  const word = (x: bigint, shift: bigint): number => Number((x >> shift) & 0xffffffffn);
-  return new Xoshiro128StarStar(
-    word(first.value, 0n),
-    word(first.value, 32n),
-    word(second.value, 0n),
-    word(second.value, 32n),
-  );
+  checkSafe(seed, 'seed');
+  const out = new Uint32Array(2);
+  const [sh, sl] = wordsOf(seed);
+  splitmixWords(sh, sl, 1, out);
+  for (let i = 0; i < keys.length; i += 1) {
+    checkSafe(keys[i], `key[${i}]`);
+    const [kh, kl] = wordsOf(keys[i]);
+    foldWords(out[0], out[1], kh, kl, out);
+  }
+  return streamFromWords(out[0], out[1], out);
 }

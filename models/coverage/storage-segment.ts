@@ -6,16 +6,12 @@
 // unit's tank only decays, by 0.99^(hours/24); that is applied lazily, when the unit comes back up
 // or an hour is stepped. The stepped and skipped hours agree with the hourly rule to rounding;
 // either way a trial is deterministic, so any split of trials reproduces it.
-import {
-  dispatchStorageHour as importedDispatch,
-  STORAGE_KEEP_PER_HOUR,
-  type StorageArrays,
-} from '../supply/storage.ts';
+import { STORAGE_KEEP_PER_HOUR, type StorageArrays } from '../supply/storage.ts';
 import type { HourScorer } from './scorer.ts';
 
 const HOURS = 8760;
-// Module bindings are read through getters under the test and tsx loaders: hot calls use locals.
-const dispatchStorageHour = importedDispatch;
+// Module bindings are read through getters under the test and tsx loaders: hot reads use locals.
+const KEEP_PER_HOUR = STORAGE_KEEP_PER_HOUR;
 
 export interface StorageState {
   levels: Float64Array;
@@ -98,7 +94,11 @@ export function storageEvent(
   }
 }
 
-/** One hour by the hourly rule; brings down units' decay up to date first. */
+/**
+ * One hour by the hourly rule (dispatchStorageHour's arithmetic, in its order), in one pass over
+ * the units: a down unit's decay is brought up to date just before its own dispatch, which reads
+ * only its own level, and the not-ready count is taken as each unit is done.
+ */
 function stepHour(
   scorer: HourScorer,
   storage: StorageArrays,
@@ -106,22 +106,39 @@ function stepHour(
   t: number,
   baseMw: number,
 ) {
-  const { levels, unitUp, since, keepAfter } = state;
+  const { levels, unitUp, since, keepAfter, canIdle } = state;
+  const { capacityMwh, dischargeMaxMw, chargeMaxMw, lineKeep } = storage;
   const n = storage.count;
+  const demandMw = scorer.demand[t];
+  let current = baseMw;
+  let notReady = 0;
   for (let j = 0; j < n; j += 1) {
-    if (unitUp[j] < 0.5) {
+    const up = unitUp[j] > 0.5;
+    if (!up) {
       levels[j] *= keepAfter[t - since[j]];
       since[j] = t + 1;
     }
+    const before = levels[j];
+    let level = before * KEEP_PER_HOUR;
+    const keep = lineKeep[j];
+    const gap = demandMw - current;
+    if (up && keep > 0) {
+      if (gap > 0) {
+        const discharged = Math.min(gap / keep, dischargeMaxMw[j], level);
+        current += discharged * keep;
+        level -= discharged;
+      } else if (gap < 0) {
+        const cap = capacityMwh[j];
+        const room = cap - level;
+        const charged = Math.max(0, Math.min(-gap / keep, chargeMaxMw[j], room));
+        current -= charged * keep;
+        level = charged === room ? cap : level + charged;
+      }
+    }
+    levels[j] = level;
+    if (up && !(canIdle[j] > 0.5 && level === capacityMwh[j])) notReady += 1;
   }
-  scorer.hour(
-    t,
-    dispatchStorageHour(storage, levels, unitUp, baseMw, scorer.demand[t], state.flows),
-  );
-  let notReady = 0;
-  for (let j = 0; j < n; j += 1) {
-    if (unitUp[j] > 0.5 && !idleReady(state, storage, j)) notReady += 1;
-  }
+  scorer.hour(t, current);
   state.counts[1] = notReady;
 }
 
@@ -139,16 +156,17 @@ export function storageSegment(
     scorer.range(a, b, baseMw);
     return;
   }
+  const demand = scorer.demand;
   let t = a;
   while (t < b) {
-    if (counts[1] < 0.5) {
+    // Every up tank full and idle: served while demand stays within fleet MW less their top-up
+    // (the search runs only when this hour is, so an hour that is not costs no search).
+    if (counts[1] < 0.5 && demand[t] <= baseMw - counts[2]) {
       const deliveredMw = baseMw - counts[2];
       const until = scorer.firstAbove(t, b, deliveredMw);
-      if (until > t) {
-        scorer.servedRange(t, until, deliveredMw);
-        t = until;
-        continue;
-      }
+      scorer.servedRange(t, until, deliveredMw);
+      t = until;
+      continue;
     }
     stepHour(scorer, storage, state, t, baseMw);
     t += 1;

@@ -34,6 +34,7 @@ import {
 import { Dispatcher, GAS_UNIT_LIMIT as importedGasUnitLimit } from './dispatch.ts';
 import { lowerBin as importedLowerBin } from './histogram.ts';
 import { PER_TRIAL, type SimPlan, type TrialPartial } from './plan.ts';
+import { KeySorter } from './radix-sort.ts';
 import { HourScorer } from './scorer.ts';
 import {
   resetStorage,
@@ -66,6 +67,7 @@ interface Workspace {
   scorer: HourScorer;
   dispatcher: Dispatcher | null;
   streams: UnitStreams;
+  sorter: KeySorter;
 }
 
 const NO_PAIRS = new Float64Array(0);
@@ -97,6 +99,7 @@ function workspace(plan: SimPlan): Workspace {
     scorer,
     dispatcher,
     streams: new UnitStreams(plan.seed, plan.deploymentCount),
+    sorter: new KeySorter(),
   };
   if (dispatcher !== null) dispatcher.sampleGas = () => sampleGas(plan, ws);
   return ws;
@@ -219,8 +222,8 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
   const last = plan.delivered.bins - 1;
   if (n > 0) resetStorage(state, storage);
   let gridUp = 1;
-  const hours = touched.values.subarray(0, touched.length).sort();
-  const events = storageEvents.values.subarray(0, storageEvents.length).sort();
+  const hours = ws.sorter.sort(touched.values, touched.length);
+  const events = ws.sorter.sort(storageEvents.values, storageEvents.length);
   let e = 0;
   let baseMw = 0;
   let from = 0;

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../../models/errors.ts';
-import { deriveSeed, splitmix64, streamFor, Xoshiro128StarStar } from '../../models/rng.ts';
+import {
+  deriveSeed,
+  foldWords,
+  mix64,
+  mix64Words,
+  splitmix64,
+  splitmixWords,
+  streamFor,
+  Xoshiro128StarStar,
+} from '../../models/rng.ts';
 
 const draws = (rng: { nextUint32(): number }, n: number) =>
   Array.from({ length: n }, () => rng.nextUint32());
@@ -94,6 +103,113 @@ describe('draws', () => {
     for (let i = 0; i < 1000; i += 1) {
       const x = rng.uniformIn(0.3, 0.5);
       expect(x >= 0.3 && x < 0.5).toBe(true);
+    }
+  });
+});
+
+// The 32-bit word maths that streams are made with must give BigInt splitmix64's bits exactly.
+describe('32-bit splitmix64 words', () => {
+  const MASK32 = 0xffffffffn;
+  const join = (out: Uint32Array) => (BigInt(out[0]) << 32n) | BigInt(out[1]);
+  const halves = (x: bigint): [number, number] => [Number(x >> 32n), Number(x & MASK32)];
+  const edges: bigint[] = [
+    0n,
+    1n,
+    2n,
+    0xffffffffn,
+    0x100000000n,
+    0x7fffffffffffffffn,
+    0x8000000000000000n,
+    0xffffffffffffffffn,
+    0xfffffffffffffffen,
+    0x9e3779b97f4a7c15n,
+    0x61c8864680b583ebn, // 2^64 − γ: adding γ wraps to 0
+    0x61c8864680b583ean,
+    0xbf58476d1ce4e5b9n,
+    0x94d049bb133111ebn,
+    0x00000000ffff0000n,
+    0xffff0000ffffffffn,
+  ];
+  // xorshift128+ (Vigna), independent of the generator under test, for many random 64-bit words.
+  function randomWords(count: number): bigint[] {
+    const mask = (1n << 64n) - 1n;
+    let s0 = 0x243f6a8885a308d3n;
+    let s1 = 0x13198a2e03707344n;
+    const out: bigint[] = [];
+    for (let i = 0; i < count; i += 1) {
+      let x = s0;
+      const y = s1;
+      s0 = y;
+      x = (x ^ (x << 23n)) & mask;
+      s1 = x ^ y ^ (x >> 17n) ^ (y >> 26n);
+      out.push((s1 + y) & mask);
+    }
+    return out;
+  }
+  const inputs = [...edges, ...randomWords(20_000)];
+
+  it('mix64Words equals mix64 on edge cases and 20,000 random words', () => {
+    const out = new Uint32Array(2);
+    let bad = 0;
+    for (const x of inputs) {
+      const [hi, lo] = halves(x);
+      mix64Words(hi, lo, out);
+      if (join(out) !== mix64(x)) bad += 1;
+    }
+    expect(bad).toBe(0);
+  });
+
+  it('splitmixWords equals one and two splitmix64 steps, wrapping past 2^64', () => {
+    const out = new Uint32Array(2);
+    let bad = 0;
+    for (const x of inputs) {
+      const [hi, lo] = halves(x);
+      const first = splitmix64(x);
+      const second = splitmix64(first.state);
+      splitmixWords(hi, lo, 1, out);
+      if (join(out) !== first.value) bad += 1;
+      splitmixWords(hi, lo, 2, out);
+      if (join(out) !== second.value) bad += 1;
+    }
+    expect(bad).toBe(0);
+  });
+
+  it('foldWords equals splitmix64(prefix ^ key)', () => {
+    const out = new Uint32Array(2);
+    const keys = randomWords(2_000).reverse();
+    let bad = 0;
+    inputs.slice(0, 2_000 + edges.length).forEach((prefix, i) => {
+      const key = i < edges.length ? edges[edges.length - 1 - i] : keys[i - edges.length];
+      const [ph, pl] = halves(prefix);
+      const [kh, kl] = halves(key);
+      foldWords(ph, pl, kh, kl, out);
+      if (join(out) !== splitmix64(prefix ^ key).value) bad += 1;
+    });
+    expect(bad).toBe(0);
+  });
+
+  it('streamFor equals the BigInt derivation for small, big and negative seeds and keys', () => {
+    // The BigInt reference: xoshiro state from splitmix64(deriveSeed(...)) and the next step.
+    const reference = (seed: number, ...keys: number[]) => {
+      const first = splitmix64(deriveSeed(seed, ...keys));
+      const second = splitmix64(first.state);
+      const w = (x: bigint, shift: bigint) => Number((x >> shift) & MASK32);
+      return new Xoshiro128StarStar(
+        w(first.value, 0n),
+        w(first.value, 32n),
+        w(second.value, 0n),
+        w(second.value, 32n),
+      );
+    };
+    const values = [0, 1, 2, 7, 1000, 4096, 2 ** 31 - 1, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1, -1, -2];
+    values.push(-(2 ** 32), -(2 ** 53 - 1));
+    for (const seed of values) {
+      for (const key of values) {
+        expect(draws(streamFor(seed, key, 3, key), 4)).toEqual(
+          draws(reference(seed, key, 3, key), 4),
+        );
+      }
+      expect(draws(streamFor(seed), 4)).toEqual(draws(reference(seed), 4));
     }
   });
 });

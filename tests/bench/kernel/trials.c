@@ -453,14 +453,12 @@ static void storage_segment(Scorer *sc, const Plan *p, Storage *st, int a, int b
   }
   int t = a;
   while (t < b) {
-    if (st->counts[1] < 0.5) {
+    if (st->counts[1] < 0.5 && sc->demand[t] <= baseMw - st->counts[2]) {
       double deliveredMw = baseMw - st->counts[2];
       int until = first_above(sc, t, b, deliveredMw);
-      if (until > t) {
-        served_range(sc, t, until, deliveredMw);
-        t = until;
-        continue;
-      }
+      served_range(sc, t, until, deliveredMw);
+      t = until;
+      continue;
     }
     step_hour(sc, p, st, t, baseMw);
     t++;
