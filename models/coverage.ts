@@ -23,7 +23,13 @@ export {
   type DispatchPlan,
   type SourceName,
 } from './coverage/dispatch.ts';
-export { PROGRESS_EVERY, emptyPartial, runPlanTrials, traceTrial } from './coverage/trials.ts';
+export {
+  PROGRESS_EVERY,
+  TrialRunner,
+  emptyPartial,
+  runPlanTrials,
+  traceTrial,
+} from './coverage/trials.ts';
 export { HourScorer, SERVED_TOLERANCE_MW } from './coverage/scorer.ts';
 export {
   resetStorage,

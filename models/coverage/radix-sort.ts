@@ -26,8 +26,8 @@ export class KeySorter {
     if (this.scratch.length < n) this.scratch = new Uint32Array(2 * n);
     let max = 0;
     for (let i = 0; i < n; i += 1) if (values[i] > max) max = values[i];
-    let a = values;
-    let b = this.scratch;
+    let a: Uint32Array = values;
+    let b: Uint32Array = this.scratch;
     const counts = this.counts;
     for (let shift = 0; shift < 32 && max >>> shift > 0; shift += 8) {
       counts.fill(0);

@@ -297,6 +297,44 @@ function checkRange(plan: SimPlan, trialStart: number, trialEnd: number): void {
   }
 }
 
+/**
+ * Runs chunks of one plan's trials on one workspace, built once: a worker keeps one per plan, so
+ * its chunks do not rebuild the demand tree, storage tables and streams (issue 13).
+ */
+export class TrialRunner {
+  private ws: Workspace;
+  /** True while a run is under way: a run that threw may leave the workspace part-filled. */
+  private running = false;
+
+  constructor(readonly plan: SimPlan) {
+    this.ws = workspace(plan);
+  }
+
+  /** Trials [trialStart, trialEnd) into a mergeable partial (the same bits as a fresh workspace). */
+  run(trialStart: number, trialEnd: number, onProgress?: (trialsDone: number) => void) {
+    const plan = this.plan;
+    checkRange(plan, trialStart, trialEnd);
+    if (this.running) this.ws = workspace(plan);
+    this.running = true;
+    const ws = this.ws;
+    const partial = emptyPartial(plan, trialStart, trialEnd);
+    const D = plan.deploymentCount;
+    const scorer = ws.scorer;
+    for (let trial = trialStart; trial < trialEnd; trial += 1) {
+      const i = trial - trialStart;
+      scorer.reset(partial.shortfallCounts, null);
+      sampleFleet(plan, ws, trial, partial, i * D);
+      scoreTrial(plan, ws, partial.deliveredCounts);
+      record(ws, partial, i);
+      if (onProgress && ((i + 1) % PROGRESS_EVERY === 0 || trial + 1 === trialEnd)) {
+        onProgress(i + 1);
+      }
+    }
+    this.running = false;
+    return partial;
+  }
+}
+
 /** Runs trials [trialStart, trialEnd) of the plan into a mergeable partial. */
 export function runPlanTrials(
   plan: SimPlan,
@@ -305,19 +343,7 @@ export function runPlanTrials(
   onProgress?: (trialsDone: number) => void,
 ): TrialPartial {
   checkRange(plan, trialStart, trialEnd);
-  const ws = workspace(plan);
-  const partial = emptyPartial(plan, trialStart, trialEnd);
-  const D = plan.deploymentCount;
-  const scorer = ws.scorer;
-  for (let trial = trialStart; trial < trialEnd; trial += 1) {
-    const i = trial - trialStart;
-    scorer.reset(partial.shortfallCounts, null);
-    sampleFleet(plan, ws, trial, partial, i * D);
-    scoreTrial(plan, ws, partial.deliveredCounts);
-    record(ws, partial, i);
-    if (onProgress && ((i + 1) % PROGRESS_EVERY === 0 || trial + 1 === trialEnd)) onProgress(i + 1);
-  }
-  return partial;
+  return new TrialRunner(plan).run(trialStart, trialEnd, onProgress);
 }
 
 /** Re-runs one trial: its hourly delivered MW after storage, and its partial (bit-identical). */

@@ -2,6 +2,7 @@
 // finish all run in worker threads; chunks are small so concurrent requests interleave, and
 // per-trial random streams make the answer independent of the chunking. The result is kept as
 // the JSON text the route sends, so a cache hit costs no serialisation either.
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { SimPlan } from '../../models/coverage.ts';
 import type { EvaluateData, EvaluateInputs, Prepared } from '../../models/scenario.ts';
@@ -149,13 +150,17 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     ];
     const total = sims.filter((sim) => sim !== null).length * prepared.trials;
     let done = 0;
-    const runSim = (sim: SimPlan | null): Promise<PackedPartial[]> | null => {
+    // Names each plan for the workers' cached workspaces (tasks.ts runnerFor); unique across
+    // evaluators, which share the thread's cache when they run inline.
+    const evaluationId = randomUUID();
+    const runSim = (sim: SimPlan | null, k: number): Promise<PackedPartial[]> | null => {
       if (sim === null) return null;
       const chunks: Promise<PackedPartial>[] = [];
+      const planId = `${evaluationId}:${k}`;
       for (let start = 0; start < sim.trials; start += chunk) {
         const end = Math.min(sim.trials, start + chunk);
         chunks.push(
-          run<PackedPartial>({ kind: 'trials', sim, start, end }).then((partial) => {
+          run<PackedPartial>({ kind: 'trials', sim, start, end, planId }).then((partial) => {
             done += end - start;
             onProgress?.(done, total);
             return partial;

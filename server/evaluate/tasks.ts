@@ -4,7 +4,7 @@
 // evaluation runs all three as one task ('whole'): it then waits for a free worker once, not
 // three times behind other requests' chunks (issue 12: a small evaluate within 1 s under load).
 // Only the event loop's bookkeeping stays on the main thread.
-import { runPlanTrials, type SimPlan } from '../../models/coverage.ts';
+import { TrialRunner, type SimPlan } from '../../models/coverage.ts';
 import {
   evaluate,
   finishEvaluation,
@@ -36,8 +36,12 @@ export type Task =
   | { kind: 'relax'; relaxation: Relaxation; k: number }
   /** prepare, every trial and finish in one task (the same bits as the split run). */
   | { kind: 'whole'; inputs: EvaluateInputs; extras?: EvaluationExtras }
-  /** One chunk of one year's Monte Carlo: only that plan is copied to the worker. */
-  | { kind: 'trials'; sim: SimPlan; start: number; end: number }
+  /**
+   * One chunk of one year's Monte Carlo: only that plan is copied to the worker. `planId` names
+   * the plan within this process (one evaluation's year): a worker that ran a chunk of it keeps
+   * its workspace and runs the next chunk on it (the same bits as a fresh one).
+   */
+  | { kind: 'trials'; sim: SimPlan; start: number; end: number; planId?: string }
   | {
       kind: 'finish';
       prepared: Prepared;
@@ -59,6 +63,24 @@ export type TaskOutcome =
       error: { code?: ModelError['code']; message: string; details?: Record<string, unknown> };
     };
 
+/** Plans whose chunks this thread ran last, with their workspaces (most recent last). */
+const RUNNERS_KEPT = 4;
+const runners = new Map<string, TrialRunner>();
+
+/** The thread's runner for a plan: the cached one for its planId, else a new one (kept). */
+export function runnerFor(sim: SimPlan, planId: string | undefined): TrialRunner {
+  if (planId === undefined) return new TrialRunner(sim);
+  let runner = runners.get(planId);
+  if (runner) {
+    runners.delete(planId);
+  } else {
+    runner = new TrialRunner(sim);
+    if (runners.size >= RUNNERS_KEPT) runners.delete(runners.keys().next().value as string);
+  }
+  runners.set(planId, runner);
+  return runner;
+}
+
 export function runTask(task: Task, data: EvaluateData): TaskOutcome {
   try {
     switch (task.kind) {
@@ -71,7 +93,10 @@ export function runTask(task: Task, data: EvaluateData): TaskOutcome {
       case 'whole':
         return { ok: true, value: answerJson(evaluate(task.inputs, data), task.extras) };
       case 'trials':
-        return { ok: true, value: packPartial(runPlanTrials(task.sim, task.start, task.end)) };
+        return {
+          ok: true,
+          value: packPartial(runnerFor(task.sim, task.planId).run(task.start, task.end)),
+        };
       case 'finish': {
         const { prepared } = task;
         const merge = (packed: PackedPartial[], which: number) =>
