@@ -48,7 +48,12 @@ export default async function optimiseRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      planOptimise(request.body, { geoData: app.geoData, data, siting: sitingData(app) });
+      const plan = planOptimise(request.body, {
+        geoData: app.geoData,
+        data,
+        siting: sitingData(app),
+      });
+      plan.planYear(plan.years[plan.years.length - 1]);
       const { id } = await app.jobs.submit('optimise', request.body, { owner: request.workspace });
       const statusUrl = `/api/jobs/${id}`;
       return reply.code(202).header('location', statusUrl).send({ jobId: id, statusUrl });

@@ -5,7 +5,7 @@ import { CampusInput } from './campus.ts';
 import { GridOptions, LIMITS as EVALUATE_LIMITS } from './evaluate.ts';
 import { ModelEvaluateResult } from './evaluate-result.ts';
 
-export const OPTIMISE_OBJECTIVES = ['deliveredCost', 'annualisedCost'] as const;
+export const OPTIMISE_OBJECTIVES = ['deliveredCost', 'annualisedCost', 'earliestYear'] as const;
 
 export const OPTIMISE_LIMITS = {
   radiusKmMax: 2000,
@@ -14,6 +14,10 @@ export const OPTIMISE_LIMITS = {
   maxUnitsPerSiteMax: 12,
   maxSitesMax: 6,
   candidatesMax: 40,
+  /** Free placement: the best-scoring hexes of the suitability grid that pass every hard check. */
+  hexesMax: 30,
+  /** A range of study years searched one by one. */
+  yearSpanMax: 12,
   /** Search trials per candidate: the Monte Carlo check of each of the best K. */
   trialsMax: 2000,
 } as const;
@@ -55,12 +59,28 @@ export const OptimiseCandidates = Type.Union([
     },
     { additionalProperties: false },
   ),
+  Type.Object(
+    {
+      /** How many hexes: the best-scoring cells (POST /api/screen's grid), spread apart. */
+      hexes: Type.Integer({ minimum: 1, maximum: O.hexesMax }),
+      /** The grid's radius around the campus; default 400 km. */
+      radiusKm: Type.Optional(Type.Number({ minimum: 10, maximum: 1500 })),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+const StudyYear = Type.Integer({ minimum: 2024, maximum: 2045 });
+/** One study year, or a range searched year by year (each year's own demand and designs). */
+export const OptimiseYear = Type.Union([
+  StudyYear,
+  Type.Object({ from: StudyYear, to: StudyYear }, { additionalProperties: false }),
 ]);
 
 export const OptimiseRequest = Type.Object(
   {
     campus: CampusInput,
-    year: Type.Integer({ minimum: 2024, maximum: 2045 }),
+    year: OptimiseYear,
     target: OptimiseTarget,
     candidates: OptimiseCandidates,
     designs: Type.Array(Type.String({ minLength: 1, maxLength: 80 }), {
@@ -81,7 +101,11 @@ export const OptimiseRequest = Type.Object(
       ),
     ),
     objective: Type.Optional(
-      Type.Union([Type.Literal(OPTIMISE_OBJECTIVES[0]), Type.Literal(OPTIMISE_OBJECTIVES[1])]),
+      Type.Union([
+        Type.Literal(OPTIMISE_OBJECTIVES[0]),
+        Type.Literal(OPTIMISE_OBJECTIVES[1]),
+        Type.Literal(OPTIMISE_OBJECTIVES[2]),
+      ]),
     ),
     options: Type.Optional(
       Type.Object(
@@ -111,6 +135,8 @@ export const OptimiseDeployment = Type.Object({
 });
 
 export const RankedFleet = Type.Object({
+  /** The study year the fleet was sized and checked for. */
+  year: Type.Integer(),
   deployments: Type.Array(OptimiseDeployment),
   deliveredCostUsdPerMwh: Type.Number(),
   servedEnergyFraction: Type.Number(),
@@ -132,17 +158,41 @@ export type SiteExclusion = Static<typeof SiteExclusion>;
 export const OptimiseResult = Type.Object({
   /** The cheapest fleet meeting the target in the Monte Carlo; null when none did. */
   best: Type.Union([
-    Type.Object({ deployments: Type.Array(OptimiseDeployment), evaluation: ModelEvaluateResult }),
+    Type.Object({
+      year: Type.Integer(),
+      deployments: Type.Array(OptimiseDeployment),
+      evaluation: ModelEvaluateResult,
+    }),
     Type.Null(),
   ]),
   pareto: Type.Array(
     Type.Object({
+      year: Type.Integer(),
       deployments: Type.Array(OptimiseDeployment),
       deliveredCostUsdPerMwh: Type.Number(),
       servedEnergyFraction: Type.Number(),
     }),
   ),
   ranked: Type.Array(RankedFleet),
+  /**
+   * Cost against the year of first full coverage: for each study year searched, the cheapest
+   * fleet meeting the target then, kept when no earlier year's is as cheap.
+   */
+  paretoByYear: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      deployments: Type.Array(OptimiseDeployment),
+      deliveredCostUsdPerMwh: Type.Number(),
+    }),
+  ),
+  /** Each study year searched: the cheapest delivered cost meeting the target, or null. */
+  years: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      bestDeliveredCostUsdPerMwh: Type.Union([Type.Number(), Type.Null()]),
+      evaluatedCount: Type.Integer(),
+    }),
+  ),
   evaluatedCount: Type.Integer(),
   candidateSiteCount: Type.Integer(),
   /** Candidate sites (per design) that failed a hard siting check, so were never proposed. */

@@ -28,9 +28,15 @@ const data = evaluateDataOf(geoData);
 const siting = sitingDataOf(geoData, getPopulationIndex());
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 const solve = await highsSolver();
-solve(relaxationLp(planOptimise(request, { geoData, data, siting }).relaxation)); // warm the WebAssembly
+const yearPlan = (r: OptimiseRequest) => {
+  const p = planOptimise(r, { geoData, data, siting });
+  const y = p.planYear(p.years[p.years.length - 1]);
+  if (!y) throw new Error('no design online by the study year');
+  return { ...y, sites: p.sites };
+};
+solve(relaxationLp(yearPlan(request).relaxation)); // warm the WebAssembly
 let t = performance.now();
-const plan = planOptimise(request, { geoData, data, siting });
+const plan = yearPlan(request);
 console.log(`menu: ${plan.options.length} options at ${plan.sites.length} sites in ${ms(t)}`);
 t = performance.now();
 const first = solve(relaxationLp(plan.relaxation));
@@ -48,4 +54,22 @@ console.log(
     `at ${best?.evaluation.economics.deliveredCostUsdPerMwh?.toFixed(2)} $/MWh, served ` +
     `${((best?.evaluation.afterBackup.servedEnergyFraction ?? 0) * 100).toFixed(3)}%`,
 );
+const timed = async (label: string, r: OptimiseRequest) => {
+  const started = performance.now();
+  const out = await runOptimise(r, { geoData, data, evaluator, siting });
+  const b = out.best;
+  console.log(
+    `${label}: ${ms(started)}, ${out.evaluatedCount} fleets over ${out.years.length} year(s); best ` +
+      `${b ? `${b.year}: ${b.deployments.map((d) => `${d.units} × ${d.designId} at ${d.siteId}`).join(' + ')} at ${b.evaluation.economics.deliveredCostUsdPerMwh?.toFixed(2)} $/MWh` : 'none'}`,
+  );
+};
+await timed('free placement at the 20 best hexes', {
+  ...request,
+  candidates: { hexes: 20, radiusKm: 400 },
+});
+await timed('earliest year meeting the target, 2028–2032', {
+  ...request,
+  year: { from: 2028, to: 2032 },
+  objective: 'earliestYear',
+});
 await evaluator.close();

@@ -100,6 +100,9 @@ describe('POST /api/optimise', () => {
     [{ ...small, candidates: { siteIds: ['no-such-site'] } }, 404, /candidates\.siteIds\[0\]/],
     [{ ...small, target: { servedEnergyFraction: 1.5 } }, 400, /servedEnergyFraction|target/],
     [{ ...small, designs: ['xe-100'], year: 2030 }, 422, /online by 2030/],
+    [{ ...small, year: { from: 2034, to: 2032 } }, 400, /year\.to: 2032 is before year\.from 2034/],
+    [{ ...small, year: { from: 2030, to: 2044 } }, 400, /year\.to: 2030–2044 spans 15 years/],
+    [{ ...small, candidates: { hexes: 0 } }, 400, /hexes|candidates/],
     [
       { ...small, candidates: { siteIds: ['allen-memphis', 'nacei-1884'] } },
       422,

@@ -194,7 +194,7 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
     if (!store.get().selectedDesignId)
       store.set({ selectedDesignId: fleet.deployments[0]?.designId ?? null });
     actions.workspace.edit((scenario) =>
-      withFleet(scenario, request.campus as CampusRequest, fleet.deployments, request.year),
+      withFleet(scenario, request.campus as CampusRequest, fleet.deployments, fleet.year),
     );
     actions.showOnMap?.(fleet.deployments.map(({ lat, lon }) => ({ lat, lon })));
     renderResults(`Loaded ${fleetText(fleet.deployments, names)} onto the map.`);
@@ -213,7 +213,7 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
           { class: 'optimise-best', 'data-testid': 'optimise-best' },
           h('p', { class: 'optimise-best-label' }, 'Cheapest fleet meeting the target'),
           h('p', { class: 'optimise-best-fleet' }, fleetText(best.deployments, names)),
-          h('p', { class: 'muted' }, bestFigures(result, bestKey, request.year)),
+          h('p', { class: 'muted' }, bestFigures(result, bestKey, best.year)),
         )
       : h(
           'p',

@@ -1,0 +1,251 @@
+// The optimiser's deterministic set-up (issue 13): the request checked against the data (a bad
+// one throws a 4xx ModelError naming the field; the route runs this before queueing), the
+// candidate sites screened for hard siting checks, the study years, and for each year the
+// relaxation's menu and requirement.
+import type { GeoData } from '../../geo-data/load.ts';
+import { locationFactor } from '../../models/economics/location.ts';
+import { ModelError } from '../../models/errors.ts';
+import {
+  fleetOptions,
+  pruneDominated,
+  type CandidatePoint,
+} from '../../models/optimise/options.ts';
+import type { Relaxation } from '../../models/optimise/relaxation.ts';
+import {
+  durationCurve,
+  lossOfLoadSupplyMw,
+  servedFractionSupplyMw,
+} from '../../models/optimise/requirement.ts';
+import {
+  prepareEvaluation,
+  type EvaluateData,
+  type EvaluateInputs,
+  type EvaluateResult,
+} from '../../models/scenario.ts';
+import { checkSite, type SitingData } from '../../models/siting.ts';
+import { designParams } from '../../models/supply/design-params.ts';
+import { resolveCampusInput } from '../routes/resolve-campus.ts';
+import { OPTIMISE_LIMITS, type OptimiseRequest, type SiteExclusion } from '../schemas/optimise.ts';
+import { candidateSites, type CandidateSite } from './candidates.ts';
+
+export interface PlanContext {
+  geoData: GeoData;
+  data: EvaluateData;
+  /** The siting screens' data: a site × design failing a hard check is never proposed. */
+  siting: SitingData;
+}
+
+/** What one study year's search needs. */
+export interface YearPlan {
+  year: number;
+  options: Relaxation['options'];
+  relaxation: Relaxation;
+  baseOptions: Record<string, unknown> & { year: number };
+  meets: (r: EvaluateResult) => boolean;
+  /** The constant supply level matching a fleet's Monte Carlo answer. */
+  levelMw: (m: { servedEnergyFraction: number; lossOfLoadHours: number }) => number;
+  /** The constant supply level meeting the target on the year's load-duration curve. */
+  targetLevelMw: number;
+  firmTarget: boolean;
+}
+
+type Campus = ReturnType<typeof resolveCampusInput>;
+
+/** The years to search: the one given, a range, or (earliest year) from the first COD on. */
+function studyYears(request: OptimiseRequest, earliestCod: number): number[] {
+  const y = request.year;
+  let from: number;
+  let to: number;
+  if (typeof y === 'number') {
+    to = y;
+    from =
+      request.objective === 'earliestYear'
+        ? Math.max(earliestCod, y - OPTIMISE_LIMITS.yearSpanMax + 1)
+        : y;
+  } else {
+    ({ from, to } = y);
+    if (from > to)
+      throw new ModelError('INVALID_INPUT', `Invalid year.to: ${to} is before year.from ${from}.`, {
+        field: 'year.to',
+        value: to,
+      });
+    if (to - from + 1 > OPTIMISE_LIMITS.yearSpanMax)
+      throw new ModelError(
+        'INVALID_INPUT',
+        `Invalid year.to: ${from}–${to} spans ${to - from + 1} years, more than the ` +
+          `${OPTIMISE_LIMITS.yearSpanMax} a search may.`,
+        { field: 'year.to', value: to },
+      );
+  }
+  const first = Math.min(to, Math.max(from, earliestCod));
+  if (earliestCod > to)
+    throw new ModelError(
+      'UNANSWERABLE',
+      `None of the designs can be online by ${to}: each one's earliest COD is later.`,
+      { field: 'designs' },
+    );
+  const years: number[] = [];
+  for (let year = first; year <= to; year += 1) years.push(year);
+  return years;
+}
+
+/** Each candidate site × design through every siting check (as POST /api/sites/check). */
+function screenCandidates(
+  siting: SitingData,
+  sites: readonly CandidateSite[],
+  records: readonly GeoData['designs'][number][],
+  campus: { lat: number; lon: number; name?: string },
+) {
+  const excludedSites: SiteExclusion[] = [];
+  const allowed = sites.map((site) =>
+    records.map((design) => {
+      const { pass, checks } = checkSite(siting, { lat: site.lat, lon: site.lon, design, campus });
+      if (pass) return true;
+      const failed = checks.filter((k) => k.severity === 'hard' && k.pass === false);
+      const entry = excludedSites.find((e) => e.siteId === site.id);
+      if (entry) {
+        entry.designIds.push(design.id);
+        for (const k of failed) if (!entry.checkIds.includes(k.id)) entry.checkIds.push(k.id);
+      } else {
+        excludedSites.push({
+          siteId: site.id,
+          designIds: [design.id],
+          checkIds: failed.map((k) => k.id),
+          reason: failed.map((k) => k.note).join(' '),
+        });
+      }
+      return false;
+    }),
+  );
+  if (allowed.every((row) => row.every((ok) => !ok))) {
+    const ids = [...new Set(excludedSites.flatMap((e) => e.checkIds))].join(', ');
+    throw new ModelError(
+      'UNANSWERABLE',
+      `Every candidate site fails a hard siting check for every design (${ids}): widen ` +
+        'candidates.radiusKm or list other candidates.siteIds.',
+      { field: 'candidates' },
+    );
+  }
+  return { allowed, excludedSites };
+}
+
+export function planOptimise(request: OptimiseRequest, ctx: PlanContext) {
+  const { geoData, data } = ctx;
+  const campus: Campus = resolveCampusInput(geoData, request.campus as Record<string, unknown>);
+  const campusPoint = {
+    lat: (campus as { lat: number }).lat,
+    lon: (campus as { lon: number }).lon,
+    name: (campus as { name?: string }).name,
+  };
+  const records = request.designs.map((id, i) => {
+    const record = data.designs.find((d) => d.id === id);
+    if (!record)
+      throw new ModelError(
+        'INVALID_INPUT',
+        `Invalid designs[${i}]: "${id.slice(0, 100)}" is not a bundled design.`,
+        { field: `designs[${i}]` },
+      );
+    return record;
+  });
+  const params = records.map(designParams);
+  const years = studyYears(request, Math.min(...params.map((d) => d.earliestCodYear)));
+  const sites = candidateSites(request, geoData, ctx.siting, campusPoint, records[0]);
+  if (sites.length === 0) {
+    throw new ModelError(
+      'UNANSWERABLE',
+      'No candidate site: widen candidates.radiusKm, list candidates.siteIds or ask for hexes.',
+      { field: 'candidates' },
+    );
+  }
+  const { allowed, excludedSites } = screenCandidates(ctx.siting, sites, records, campusPoint);
+  const points: CandidatePoint[] = sites.map((s) => ({
+    siteId: s.id,
+    lat: s.lat,
+    lon: s.lon,
+    locationMultiplier: (designId) => {
+      const record = records.find((r) => r.id === designId);
+      const scale = record?.scale === 'large-lwr' ? 'large' : 'smr';
+      return locationFactor(s.lat, s.lon, scale, data.location).multiplier;
+    },
+  }));
+  const maxUnits = request.limits?.maxUnitsPerSite ?? 8;
+  const maxSites = request.limits?.maxSites ?? 3;
+  const target = request.target;
+  const meets = (r: EvaluateResult): boolean => {
+    const m = r.afterBackup;
+    if ('servedEnergyFraction' in target)
+      return m.servedEnergyFraction >= target.servedEnergyFraction;
+    if ('lossOfLoadHours' in target) return m.lossOfLoadHours <= target.lossOfLoadHours;
+    return r.nMinus1.pass || !target.nMinus1;
+  };
+
+  /** One study year's menu and requirement; null when no design can be online by then. */
+  const planYear = (year: number): YearPlan | null => {
+    // A design that cannot be online by the year adds cost and no supply: it is left out.
+    const designs = params.filter((d) => d.earliestCodYear <= year);
+    if (designs.length === 0) return null;
+    const baseOptions = {
+      year,
+      trials: request.options?.trials ?? 200,
+      seed: request.options?.seed ?? 1,
+      grid: request.options?.grid ?? { mode: 'islanded' as const },
+      // The reactors must meet the target themselves: no gas or battery backup, so the Monte
+      // Carlo's after-backup figures are the fleet's.
+      backup: { gas: { mw: 0 }, battery: { mw: 0, mwh: 0 } },
+    };
+    // One probe gives the year's demand and the economics defaults the engine applies.
+    const probe = prepareEvaluation(
+      {
+        campus,
+        deployments: [
+          { designId: designs[0].designId, units: 1, lat: sites[0].lat, lon: sites[0].lon },
+        ],
+        options: { ...baseOptions, trials: 20 },
+      } as EvaluateInputs,
+      data,
+    );
+    const demand = probe.main.demand;
+    const designIndex = (id: string) => params.findIndex((d) => d.designId === id);
+    // Options dominated at ≥ maxSites other sites cannot be in the best fleet (pruneDominated).
+    const options = pruneDominated(
+      fleetOptions(points, designs, campusPoint, maxUnits, probe.options.economics).filter(
+        (o) => allowed[o.site][designIndex(o.designId)],
+      ),
+      maxSites,
+    );
+    const firm =
+      'firmMw' in target ? (target.firmMw === 'peak' ? demand.peakMw : target.firmMw) : undefined;
+    // The constant supply that would meet the target on this year's load-duration curve
+    // (models/optimise/requirement.ts): for a served-energy target no fleet below it can.
+    const curve = durationCurve(probe.main.sim.demandMw);
+    const levelMw: YearPlan['levelMw'] = (m) =>
+      'lossOfLoadHours' in target
+        ? lossOfLoadSupplyMw(curve, m.lossOfLoadHours)
+        : servedFractionSupplyMw(curve, m.servedEnergyFraction);
+    const targetLevelMw =
+      'servedEnergyFraction' in target
+        ? levelMw({ servedEnergyFraction: target.servedEnergyFraction, lossOfLoadHours: 0 })
+        : 'lossOfLoadHours' in target
+          ? levelMw({ servedEnergyFraction: 1, lossOfLoadHours: target.lossOfLoadHours })
+          : (firm ?? demand.peakMw);
+    const relaxation: Relaxation = {
+      options,
+      siteCount: sites.length,
+      maxSites,
+      requiredMw: targetLevelMw,
+      firmNMinus1Mw: firm !== undefined && 'nMinus1' in target && target.nMinus1 ? firm : undefined,
+      budgetUsd: request.limits?.budgetUsd,
+    };
+    return {
+      year,
+      options,
+      relaxation,
+      baseOptions,
+      meets,
+      levelMw,
+      targetLevelMw,
+      firmTarget: 'firmMw' in target,
+    };
+  };
+  return { campus, sites, excludedSites, years, planYear };
+}
