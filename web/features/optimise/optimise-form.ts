@@ -1,18 +1,37 @@
-// The optimiser's question as a form (issue 13 "UI"): target, year, radius, designs, limits and
-// objective, with the number of Monte Carlo trials under "Advanced". Enter or Run submits; a
-// value out of range is refused at its field in the user's terms and nothing is sent.
+// The optimiser's question as a form (issue 13 "UI"): the target (served energy, loss-of-load
+// hours or firm peak with N-1), year, candidates (sites within a radius, or the best hexes),
+// designs, limits, budget and objective, with the number of Monte Carlo trials under
+// "Advanced". Enter or Run submits; a value out of range is refused at its field in the user's
+// terms and nothing is sent. The request itself is built by optimise-question.ts.
 import type { Design } from '../../../models/records.ts';
 import type { OPTIMISE_LIMITS } from '../../../server/schemas/optimise.ts';
 import type { LIMITS as EVALUATE_LIMITS } from '../../../server/schemas/evaluate.ts';
 import { h, replaceChildren } from '../../ui/dom.ts';
 import type { OptimiseObjective, OptimiseRequest } from './optimise-client.ts';
+import { questionRequest, type CandidateKind, type TargetKind } from './optimise-question.ts';
 
 // The server's limits, typed against its `as const` objects so a change there fails tsc here
 // (a value import would pull TypeBox into this chunk).
 const L: Pick<
   typeof OPTIMISE_LIMITS,
-  'radiusKmMax' | 'maxUnitsPerSiteMax' | 'maxSitesMax' | 'trialsMax' | 'designsMax'
-> = { radiusKmMax: 2000, maxUnitsPerSiteMax: 12, maxSitesMax: 6, trialsMax: 2000, designsMax: 8 };
+  | 'radiusKmMax'
+  | 'maxUnitsPerSiteMax'
+  | 'maxSitesMax'
+  | 'trialsMax'
+  | 'designsMax'
+  | 'hexesMax'
+  | 'yearSpanMax'
+> = {
+  radiusKmMax: 2000,
+  maxUnitsPerSiteMax: 12,
+  maxSitesMax: 6,
+  trialsMax: 2000,
+  designsMax: 8,
+  hexesMax: 30,
+  yearSpanMax: 12,
+};
+/** The suitability grid's radius range (server/schemas/optimise.ts, candidates.hexes). */
+const HEX_RADIUS_KM = { min: 10, max: 1500 } as const;
 const TRIALS_MIN: (typeof EVALUATE_LIMITS)['trialsMin'] = 20;
 const YEAR_RANGE = { min: 2024, max: 2045 } as const;
 
@@ -31,6 +50,16 @@ export const DEFAULTS = {
 const OBJECTIVES: [OptimiseObjective, string][] = [
   ['deliveredCost', 'Lowest delivered $/MWh'],
   ['annualisedCost', 'Lowest annualised cost'],
+  ['earliestYear', 'Earliest year meeting the target'],
+];
+const TARGETS: [TargetKind, string][] = [
+  ['served', 'Served energy'],
+  ['lossOfLoad', 'Loss-of-load hours'],
+  ['firmPeak', 'Firm peak, N-1'],
+];
+const CANDIDATES: [CandidateKind, string][] = [
+  ['radius', 'Bundled sites'],
+  ['hexes', 'Best grid hexes (free placement)'],
 ];
 
 export interface OptimiseForm {
@@ -91,11 +120,38 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
     { min: 50, max: 100, step: 0.1, integer: false },
     '%',
   );
+  const lossOfLoad = numberField(
+    'lolh',
+    'Loss of load, at most',
+    5,
+    { min: 0, max: 8760, step: 1, integer: false },
+    'h/yr',
+  );
   const year = numberField('year', 'Study year', DEFAULTS.year, {
     ...YEAR_RANGE,
     step: 1,
     integer: true,
   });
+  const fromYear = numberField('from-year', 'Search from year', DEFAULTS.year - 4, {
+    ...YEAR_RANGE,
+    step: 1,
+    integer: true,
+  });
+  const hexes = numberField('hexes', 'Hexes to try', 20, {
+    min: 1,
+    max: L.hexesMax,
+    step: 1,
+    integer: true,
+  });
+  const budget = numberField(
+    'budget',
+    'Capital budget (optional)',
+    Number.NaN,
+    { min: 0.1, max: 10_000, step: 0.5, integer: false },
+    'US$ bn',
+  );
+  budget.input.value = '';
+  budget.input.placeholder = 'none';
   const radius = numberField(
     'radius',
     'Candidate sites within',
@@ -121,10 +177,34 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
     step: 20,
     integer: true,
   });
-  const numbers = [target, year, radius, maxUnits, maxSites, trials];
+  const numbers = [target, lossOfLoad, year, fromYear, radius, hexes, budget, maxUnits, maxSites];
+  numbers.push(trials);
 
-  const objective = h('select', { id: 'optimise-objective', 'data-testid': 'optimise-objective' });
-  for (const [value, label] of OBJECTIVES) objective.append(h('option', { value }, label));
+  const select = (id: string, choices: [string, string][]) => {
+    const el = h('select', { id: `optimise-${id}`, 'data-testid': `optimise-${id}` });
+    for (const [value, label] of choices) el.append(h('option', { value }, label));
+    return el;
+  };
+  const labelled = (label: string, control: HTMLElement) =>
+    h(
+      'div',
+      { class: 'optimise-field' },
+      h('label', { for: control.id, class: 'field-label' }, label),
+      control,
+    );
+  const objective = select('objective', OBJECTIVES);
+  const targetKind = select('target-kind', TARGETS);
+  const candidateKind = select('candidate-kind', CANDIDATES);
+  /** Only the fields the chosen kinds read are shown. */
+  const showKinds = () => {
+    target.element.hidden = targetKind.value !== 'served';
+    lossOfLoad.element.hidden = targetKind.value !== 'lossOfLoad';
+    hexes.element.hidden = candidateKind.value !== 'hexes';
+    fromYear.element.hidden = objective.value !== 'earliestYear';
+    year.element.querySelector('label')!.textContent =
+      objective.value === 'earliestYear' ? 'By year' : 'Study year';
+  };
+  for (const el of [objective, targetKind, candidateKind]) el.addEventListener('change', showKinds);
 
   const designList = h('div', {
     class: 'optimise-designs',
@@ -141,7 +221,15 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
   const element = h(
     'form',
     { class: 'optimise-form', novalidate: true, 'aria-label': 'Optimiser question' },
-    h('div', { class: 'optimise-grid' }, target.element, year.element),
+    h(
+      'div',
+      { class: 'optimise-grid' },
+      labelled('Target', targetKind),
+      target.element,
+      lossOfLoad.element,
+    ),
+    h('div', { class: 'optimise-grid' }, fromYear.element, year.element),
+    h('div', { class: 'optimise-grid' }, labelled('Candidates', candidateKind), hexes.element),
     radius.element,
     h(
       'div',
@@ -150,12 +238,8 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
       designList,
     ),
     h('div', { class: 'optimise-grid' }, maxUnits.element, maxSites.element),
-    h(
-      'div',
-      { class: 'optimise-field' },
-      h('label', { for: objective.id, class: 'field-label' }, 'Objective'),
-      objective,
-    ),
+    budget.element,
+    labelled('Objective', objective),
     h(
       'details',
       { class: 'optimise-advanced' },
@@ -170,6 +254,7 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
     fieldError,
     h('div', { class: 'optimise-actions' }, run),
   );
+  showKinds();
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     onRun();
@@ -206,9 +291,32 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
     element,
     read() {
       invalid(null);
-      const values = numbers.map(value);
-      if (values.some((v) => v === null)) return null;
-      const [percent, studyYear, radiusKm, units, sites, trialCount] = values as number[];
+      // Only the shown fields are read (a hidden one keeps whatever it held).
+      const shown = numbers.filter((f) => !f.element.hidden && f !== budget);
+      if (shown.map(value).some((v) => v === null)) return null;
+      const n = (f: NumberField) => Number(f.input.value);
+      if (candidateKind.value === 'hexes') {
+        const km = n(radius);
+        if (km < HEX_RADIUS_KM.min || km > HEX_RADIUS_KM.max) {
+          invalid(
+            `The hex grid's radius must be ${HEX_RADIUS_KM.min}–${HEX_RADIUS_KM.max} km`,
+            radius.input,
+          );
+          return null;
+        }
+      }
+      if (objective.value === 'earliestYear') {
+        const span = n(year) - n(fromYear) + 1;
+        if (span < 1 || span > L.yearSpanMax) {
+          invalid(
+            `Search from year must be at most ${L.yearSpanMax - 1} years before the year, and not after it`,
+            fromYear.input,
+          );
+          return null;
+        }
+      }
+      const budgetGiven = budget.input.value.trim() !== '';
+      if (budgetGiven && value(budget) === null) return null;
       const designs = [...designList.querySelectorAll<HTMLInputElement>('input:checked')].map(
         (box) => box.value,
       );
@@ -220,15 +328,22 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
         invalid(`Choose at most ${L.designsMax} designs`, designList.querySelector('input')!);
         return null;
       }
-      return {
-        year: studyYear,
-        target: { servedEnergyFraction: percent / 100 },
-        candidates: { radiusKm },
+      return questionRequest({
+        targetKind: targetKind.value as TargetKind,
+        servedPercent: n(target),
+        lossOfLoadHours: n(lossOfLoad),
+        year: n(year),
+        fromYear: n(fromYear),
+        candidateKind: candidateKind.value as CandidateKind,
+        radiusKm: n(radius),
+        hexes: n(hexes),
         designs,
-        limits: { maxUnitsPerSite: units, maxSites: sites },
+        maxUnitsPerSite: n(maxUnits),
+        maxSites: n(maxSites),
+        budgetBillionUsd: budgetGiven ? n(budget) : null,
         objective: objective.value as OptimiseObjective,
-        options: { trials: trialCount },
-      };
+        trials: n(trials),
+      });
     },
     setDesigns(designs) {
       const checked = new Set(
@@ -256,6 +371,7 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
     },
     setYear(studyYear) {
       year.input.value = String(studyYear);
+      fromYear.input.value = String(Math.max(YEAR_RANGE.min, studyYear - 4));
     },
     setRunning(running) {
       run.disabled = running;
