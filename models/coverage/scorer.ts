@@ -98,7 +98,11 @@ export class HourScorer implements DemandTree {
   range(a: number, b: number, deliveredMw: number): void {
     // A stretch served throughout (the common case) is scored in one go: one max query and one
     // O(1) sum, instead of a call per tree node.
-    if (this.rangeMax(a, b) - deliveredMw <= SERVED_TOLERANCE_MW) {
+    // The year's peak (the tree's root) first: a fleet above it needs no range query.
+    if (
+      this.maxTree[1] - deliveredMw <= SERVED_TOLERANCE_MW ||
+      this.rangeMax(a, b) - deliveredMw <= SERVED_TOLERANCE_MW
+    ) {
       this.servedRange(a, b, deliveredMw);
       return;
     }

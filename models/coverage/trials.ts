@@ -222,6 +222,8 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
   const last = plan.delivered.bins - 1;
   if (n > 0) resetStorage(state, storage);
   let gridUp = 1;
+  // Only a connected campus samples the grid (sampleGrid), so only then is gridDiff written.
+  const connected = plan.grid.connected;
   const hours = ws.sorter.sort(touched.values, touched.length);
   const events = ws.sorter.sort(storageEvents.values, storageEvents.length);
   let e = 0;
@@ -240,8 +242,10 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
     if (i === hours.length) break;
     baseMw += diff[h];
     diff[h] = 0;
-    gridUp += gridDiff[h];
-    gridDiff[h] = 0;
+    if (connected) {
+      gridUp += gridDiff[h];
+      gridDiff[h] = 0;
+    }
     // Storage events are a subset of the touched hours, sorted by hour first.
     for (; e < events.length && Math.floor(events[e] / EVENT_HOUR) === h; e += 1) {
       const rest = events[e] - h * EVENT_HOUR;

@@ -194,12 +194,12 @@ static inline void pushd(DList *l, double x) {
   l->v[l->len++] = x;
 }
 
-/* Sorts 32-bit keys: insertion sort when short, else LSD radix by bytes, skipping the high bytes
- * no key uses (touched hours fit in 14 bits). Any correct sort gives the same sorted list. */
+/* Sorts 32-bit keys as models/coverage/radix-sort.ts does: insertion sort when short, else LSD
+ * radix in as few passes of up to 8 bits as the largest key needs (touched hours: two of 7). */
 static uint32_t *radix_tmp;
 static int radix_cap;
 static void sort_u32(uint32_t *v, int n) {
-  if (n <= 32) {
+  if (n <= 48) {
     for (int i = 1; i < n; i++) {
       uint32_t x = v[i];
       int j = i - 1;
@@ -218,12 +218,18 @@ static void sort_u32(uint32_t *v, int n) {
   uint32_t max = 0;
   for (int i = 0; i < n; i++)
     if (v[i] > max) max = v[i];
+  int bits = 1;
+  while (bits < 32 && (max >> bits) > 0) bits++;
+  int passes = (bits + 7) / 8;
+  int width = (bits + passes - 1) / passes;
+  uint32_t mask = (1u << width) - 1;
   uint32_t *a = v, *b = radix_tmp;
-  for (int shift = 0; shift < 32 && (max >> shift) > 0; shift += 8) {
-    int count[257] = {0};
-    for (int i = 0; i < n; i++) count[((a[i] >> shift) & 0xff) + 1]++;
-    for (int i = 0; i < 256; i++) count[i + 1] += count[i];
-    for (int i = 0; i < n; i++) b[count[(a[i] >> shift) & 0xff]++] = a[i];
+  int count[258];
+  for (int pass = 0, shift = 0; pass < passes; pass++, shift += width) {
+    memset(count, 0, sizeof(int) * (mask + 2));
+    for (int i = 0; i < n; i++) count[((a[i] >> shift) & mask) + 1]++;
+    for (uint32_t i = 0; i <= mask; i++) count[i + 1] += count[i];
+    for (int i = 0; i < n; i++) b[count[(a[i] >> shift) & mask]++] = a[i];
     uint32_t *t = a;
     a = b;
     b = t;
@@ -339,7 +345,7 @@ static void whole(Scorer *s, int node, int span, double mw) {
 }
 
 static void range(Scorer *s, int a, int b, double mw) {
-  if (range_max(s, a, b) - mw <= TOL) {
+  if (s->maxT[1] - mw <= TOL || range_max(s, a, b) - mw <= TOL) {
     served_range(s, a, b, mw);
     return;
   }
