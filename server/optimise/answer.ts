@@ -81,6 +81,7 @@ export function buildAnswer(
     deliveredCostUsdPerMwh: e.deliveredCostUsdPerMwh,
     servedEnergyFraction: e.servedEnergyFraction,
     meetsTarget: e.meetsTarget,
+    backupGasMw: e.evaluation.backup.gasMw,
     reason: reasonOf(e, n),
   }));
   // Cost against reliability among the fleets of the best one's year (or the last searched).

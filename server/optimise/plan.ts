@@ -47,6 +47,8 @@ export interface YearPlan {
   /** The constant supply level meeting the target on the year's load-duration curve. */
   targetLevelMw: number;
   firmTarget: boolean;
+  /** Gas backup sized per fleet (options.backup 'gas'). */
+  gasBackup: boolean;
 }
 
 type Campus = ReturnType<typeof resolveCampusInput>;
@@ -179,6 +181,22 @@ export function planOptimise(request: OptimiseRequest, ctx: PlanContext) {
     return r.nMinus1.pass || !target.nMinus1;
   };
 
+  // Gas cannot make a fleet firm under N-1 (the check counts reactors), so a firm target
+  // ignores options.backup.
+  const gasBackup = request.options?.backup === 'gas' && !('firmMw' in target);
+  /** The quantile of trial-hours gas covers: the served fraction, or 1 − LOLH / 8,760 h. */
+  const gasQuantile = Math.min(
+    0.99999,
+    Math.max(
+      0.5,
+      'servedEnergyFraction' in target
+        ? target.servedEnergyFraction
+        : 'lossOfLoadHours' in target
+          ? 1 - target.lossOfLoadHours / 8760
+          : 0.999,
+    ),
+  );
+
   /** One study year's menu and requirement; null when no design can be online by then. */
   const planYear = (year: number): YearPlan | null => {
     // A design that cannot be online by the year adds cost and no supply: it is left out.
@@ -189,9 +207,10 @@ export function planOptimise(request: OptimiseRequest, ctx: PlanContext) {
       trials: request.options?.trials ?? 200,
       seed: request.options?.seed ?? 1,
       grid: request.options?.grid ?? { mode: 'islanded' as const },
-      // The reactors must meet the target themselves: no gas or battery backup, so the Monte
-      // Carlo's after-backup figures are the fleet's.
-      backup: { gas: { mw: 0 }, battery: { mw: 0, mwh: 0 } },
+      // Without backup the reactors must meet the target themselves (gas 0 MW, no battery); with
+      // gas, its MW is left out so the engine sizes it at the target's quantile.
+      backup: { gas: gasBackup ? {} : { mw: 0 }, battery: { mw: 0, mwh: 0 } },
+      ...(gasBackup ? { targetReliability: gasQuantile } : {}),
     };
     // One probe gives the year's demand and the economics defaults the engine applies.
     const probe = prepareEvaluation(
@@ -245,6 +264,7 @@ export function planOptimise(request: OptimiseRequest, ctx: PlanContext) {
       levelMw,
       targetLevelMw,
       firmTarget: 'firmMw' in target,
+      gasBackup,
     };
   };
   return { campus, sites, excludedSites, years, planYear };

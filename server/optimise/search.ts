@@ -31,6 +31,8 @@ export interface SearchContext extends PlanContext {
 }
 
 const ROUNDS = 4;
+/** With gas backup: the reactors' expected supply tried, as shares of the target's level. */
+const GAS_REACTOR_SHARES = [1, 0.85, 0.7, 0.5];
 
 export async function runOptimise(
   request: OptimiseRequest,
@@ -112,6 +114,23 @@ export async function runOptimise(
       return bestSel;
     };
     const expectedOf = (sel: Selection) => sel.reduce((sum, i) => sum + options[i].expectedMw, 0);
+    if (yp.gasBackup) {
+      // Reactors against gas: the K cheapest fleets at each share of the target's supply
+      // level, each with gas sized for its shortfall, so a smaller fleet with more gas can win.
+      let met = false;
+      for (const share of GAS_REACTOR_SHARES) {
+        relaxation.requiredMw = share * yp.targetLevelMw;
+        const selections = await ctx.evaluator.relax(relaxation, k, ctx.signal);
+        total += selections.length;
+        const results = await Promise.all(
+          selections.map((sel) => limit(() => evaluate(toDeployments(sel)))),
+        );
+        met ||= results.some((e) => e.meetsTarget);
+      }
+      if (met) return;
+      // None met it even with gas: search the reactors up as without backup.
+      relaxation.requiredMw = yp.targetLevelMw;
+    }
     for (let round = 0; round < ROUNDS; round += 1) {
       const selections = await ctx.evaluator.relax(relaxation, k, ctx.signal);
       if (selections.length === 0) return;

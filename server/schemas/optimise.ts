@@ -117,6 +117,12 @@ export const OptimiseRequest = Type.Object(
           grid: Type.Optional(GridOptions),
           /** K: fleets from the relaxation checked with the Monte Carlo each round (default 20). */
           candidates: Type.Optional(Type.Integer({ minimum: 1, maximum: O.candidatesMax })),
+          /**
+           * 'none' (default): the reactors meet the target alone. 'gas': each fleet gets gas
+           * backup sized by the engine's rule (the reactors' shortfall at the target quantile
+           * of trial-hours), and smaller reactor fleets are tried with more gas.
+           */
+          backup: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('gas')])),
         },
         { additionalProperties: false },
       ),
@@ -141,6 +147,8 @@ export const RankedFleet = Type.Object({
   deliveredCostUsdPerMwh: Type.Number(),
   servedEnergyFraction: Type.Number(),
   meetsTarget: Type.Boolean(),
+  /** Gas backup sized for the fleet (0 without options.backup 'gas'). */
+  backupGasMw: Type.Number(),
   reason: Type.String(),
 });
 export type RankedFleet = Static<typeof RankedFleet>;

@@ -72,4 +72,8 @@ await timed('earliest year meeting the target, 2028–2032', {
   year: { from: 2028, to: 2032 },
   objective: 'earliestYear',
 });
+await timed('with gas backup sized per fleet', {
+  ...request,
+  options: { ...request.options, backup: 'gas' },
+});
 await evaluator.close();
