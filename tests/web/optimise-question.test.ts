@@ -26,6 +26,7 @@ const base: QuestionValues = {
   budgetBillionUsd: null,
   objective: 'deliveredCost',
   trials: 200,
+  gasBackup: false,
 };
 
 describe('questionRequest', () => {
@@ -54,6 +55,10 @@ describe('questionRequest', () => {
       radiusKm: 400,
     });
     expect(questionRequest({ ...base, budgetBillionUsd: 20 }).limits?.budgetUsd).toBe(2e10);
+    expect(questionRequest({ ...base, gasBackup: true }).options).toEqual({
+      trials: 200,
+      backup: 'gas',
+    });
     expect(questionRequest({ ...base, objective: 'earliestYear' }).year).toEqual({
       from: 2028,
       to: 2032,

@@ -192,6 +192,11 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
       h('label', { for: control.id, class: 'field-label' }, label),
       control,
     );
+  const gasBackup = h('input', {
+    type: 'checkbox',
+    id: 'optimise-gas-backup',
+    'data-testid': 'optimise-gas-backup',
+  });
   const objective = select('objective', OBJECTIVES);
   const targetKind = select('target-kind', TARGETS);
   const candidateKind = select('candidate-kind', CANDIDATES);
@@ -239,6 +244,12 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
     ),
     h('div', { class: 'optimise-grid' }, maxUnits.element, maxSites.element),
     budget.element,
+    h(
+      'label',
+      { class: 'optimise-design', for: gasBackup.id },
+      gasBackup,
+      h('span', {}, 'Size gas backup for each fleet (a smaller fleet with gas may cost less)'),
+    ),
     labelled('Objective', objective),
     h(
       'details',
@@ -343,6 +354,7 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
         budgetBillionUsd: budgetGiven ? n(budget) : null,
         objective: objective.value as OptimiseObjective,
         trials: n(trials),
+        gasBackup: gasBackup.checked,
       });
     },
     setDesigns(designs) {

@@ -28,6 +28,8 @@ export interface QuestionValues {
   budgetBillionUsd: number | null;
   objective: OptimiseObjective;
   trials: number;
+  /** Size gas backup per fleet (options.backup 'gas'). */
+  gasBackup: boolean;
 }
 
 export function questionRequest(v: QuestionValues): Omit<OptimiseRequest, 'campus'> {
@@ -56,7 +58,7 @@ export function questionRequest(v: QuestionValues): Omit<OptimiseRequest, 'campu
     designs: v.designs,
     limits,
     objective: v.objective,
-    options: { trials: v.trials },
+    options: v.gasBackup ? { trials: v.trials, backup: 'gas' } : { trials: v.trials },
   };
 }
 
