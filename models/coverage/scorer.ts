@@ -230,23 +230,31 @@ export class HourScorer implements DemandTree {
     this.whole(2 * node + 1, span / 2, mw);
   }
 
-  /** The first hour in [a, b) whose demand exceeds `thresholdMw`, or b if none does. */
+  /**
+   * The first hour in [a, b) whose demand exceeds `thresholdMw`, or b if none does. Iterative:
+   * from leaf a, climb past subtrees whose max is within the threshold (moving right), stop once
+   * a subtree starts at or past b, then descend into the first one above it: O(log hours).
+   */
   firstAbove(a: number, b: number, thresholdMw: number): number {
-    return this.searchAbove(1, 0, this.size, a, b, thresholdMw);
-  }
-
-  private searchAbove(
-    node: number,
-    l: number,
-    r: number,
-    a: number,
-    b: number,
-    thr: number,
-  ): number {
-    if (r <= a || l >= b || this.maxTree[node] <= thr) return b;
-    if (r - l === 1) return l;
-    const mid = (l + r) >> 1;
-    const left = this.searchAbove(2 * node, l, mid, a, b, thr);
-    return left < b ? left : this.searchAbove(2 * node + 1, mid, r, a, b, thr);
+    if (a >= b) return b;
+    const tree = this.maxTree;
+    const size = this.size;
+    let node = a + size;
+    let span = 1;
+    while (tree[node] <= thresholdMw) {
+      while ((node & 1) === 1) {
+        node >>= 1;
+        span *= 2;
+      }
+      if (node === 0) return b;
+      node += 1;
+      if (node * span - size >= b) return b;
+    }
+    while (node < size) {
+      node *= 2;
+      if (tree[node] <= thresholdMw) node += 1;
+    }
+    const hour = node - size;
+    return hour < b ? hour : b;
   }
 }

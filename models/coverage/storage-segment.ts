@@ -18,7 +18,7 @@ export interface StorageState {
   /** 1 while the unit's reactor is up (events add ±1). */
   unitUp: Float64Array;
   /** For a down unit: the hour from which its tank's decay is not yet applied. */
-  since: Float64Array;
+  since: Int32Array;
   flows: Float64Array;
   /** Per unit: MW a full tank draws to recharge one hour's standing loss, through its line. */
   topUpMw: Float64Array;
@@ -44,7 +44,7 @@ export function storageState(storage: StorageArrays): StorageState {
   return {
     levels: new Float64Array(n),
     unitUp: new Float64Array(n),
-    since: new Float64Array(n),
+    since: new Int32Array(n),
     flows: new Float64Array(3 * n),
     topUpMw,
     canIdle,

@@ -367,15 +367,26 @@ static void range(Scorer *s, int a, int b, double mw) {
   }
 }
 
-static int search_above(const Scorer *s, int node, int l, int r, int a, int b, double thr) {
-  if (r <= a || l >= b || s->maxT[node] <= thr) return b;
-  if (r - l == 1) return l;
-  int mid = (l + r) >> 1;
-  int left = search_above(s, 2 * node, l, mid, a, b, thr);
-  return left < b ? left : search_above(s, 2 * node + 1, mid, r, a, b, thr);
-}
+/* models/coverage/scorer.ts firstAbove: climb from leaf a past subtrees within the threshold,
+ * stop once one starts at or past b, then descend into the first one above it. */
 static inline int first_above(const Scorer *s, int a, int b, double thr) {
-  return search_above(s, 1, 0, SIZE, a, b, thr);
+  if (a >= b) return b;
+  int node = a + SIZE, span = 1;
+  while (s->maxT[node] <= thr) {
+    while (node & 1) {
+      node >>= 1;
+      span *= 2;
+    }
+    if (node == 0) return b;
+    node += 1;
+    if (node * span - SIZE >= b) return b;
+  }
+  while (node < SIZE) {
+    node *= 2;
+    if (s->maxT[node] <= thr) node += 1;
+  }
+  int hour = node - SIZE;
+  return hour < b ? hour : b;
 }
 
 /* ---- storage (models/supply/storage.ts, models/coverage/storage-segment.ts) ---- */
