@@ -7,11 +7,9 @@
 //   finishes with the same result, never evaluating a candidate twice;
 // - DELETE cancels a running job within a second, and no candidate evaluation starts after it
 //   (read from the queue's own log of sub-jobs, by the database's clock).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobStatusBody } from '../../server/schemas/jobs.ts';
@@ -19,59 +17,9 @@ import type { OptimiseResult } from '../../server/schemas/optimise.ts';
 import { testApp } from '../helpers/app.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { startWorker, type WorkerProcess } from '../helpers/worker-process.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const tsxLoader = pathToFileURL(
-  resolve(root, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs'),
-).href;
-
-interface WorkerProcess {
-  child: ChildProcess;
-  processId: number;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-/** `npm run worker` as a child process; resolves once it says it takes jobs. */
-async function startWorker(databaseUrl: string): Promise<WorkerProcess> {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'warn',
-  };
-  const child = spawn(process.execPath, ['--import', tsxLoader, 'server/worker-main.ts'], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout?.on('data', (chunk) => (log += chunk));
-  child.stderr?.on('data', (chunk) => (log += chunk));
-  const processId = await new Promise<number>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`worker did not start:\n${log}`)), 60_000);
-    child.stdout?.on('data', () => {
-      const match = /worker (\d+) ready/.exec(log);
-      if (match) {
-        clearTimeout(timer);
-        done(Number(match[1]));
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`worker exited with code ${code}:\n${log}`));
-    });
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise((done) => child.once('exit', done));
-    process.kill(-child.pid, 'SIGTERM');
-    const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  return { child, processId, output: () => log, stop };
-}
 
 const fixture = JSON.parse(
   readFileSync(resolve(root, 'tests/fixtures/colossus-1.optimise.json'), 'utf8'),
