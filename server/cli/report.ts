@@ -9,7 +9,7 @@ import { Compile } from 'typebox/compile';
 import type { GeoData } from '../../geo-data/load.ts';
 import { buildApp } from '../app.ts';
 import { safeFileStem } from '../reports/filename.ts';
-import { buildReport } from '../routes/reports.ts';
+import { buildReport } from '../reports/build.ts';
 import { EvaluateRequest, type EvaluateRequestBody } from '../schemas/evaluate.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../schemas/report.ts';
 import { readScenarioFile } from './evaluate.ts';

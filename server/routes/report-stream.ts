@@ -23,7 +23,7 @@ import {
   type ReportProgress,
   type ReportResult,
 } from '../schemas/report.ts';
-import { buildReport } from './reports.ts';
+import { buildReport } from '../reports/build.ts';
 import { sseEvent } from './sse-format.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 422: ErrorBody };

@@ -5,11 +5,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { getScenario } from '../db/scenarios.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { buildCsv } from '../reports/csv.ts';
-import { buildReportInput, renderReportPdf } from '../reports/pdf.ts';
-import { evaluateScenario } from '../reports/evaluated.ts';
+import { buildReport } from '../reports/build.ts';
 import { contentDisposition } from '../reports/filename.ts';
-import { buildGeoJson } from '../reports/geojson.ts';
 import reportStreamRoutes from './report-stream.ts';
 import { ErrorBody } from '../schemas/common.ts';
 import {
@@ -31,28 +28,6 @@ import { Type, type Static } from 'typebox';
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 422: ErrorBody };
 const tags = ['reports'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-/** The file of one format, as the body to send. */
-export async function buildReport(
-  app: FastifyInstance,
-  format: ReportFormat,
-  name: string,
-  body: EvaluateRequestBody,
-  onPdfProgress?: (done: number, total: number) => void,
-): Promise<string | Buffer> {
-  if (format === 'pdf') {
-    return renderReportPdf(await buildReportInput(app, name, body), onPdfProgress);
-  }
-  const evaluated = await evaluateScenario(app, name, body);
-  if (format === 'csv') {
-    return buildCsv({
-      result: evaluated.result,
-      utcOffsetHours: evaluated.campus.utcOffsetHours,
-      designs: evaluated.designs,
-    });
-  }
-  return JSON.stringify(buildGeoJson(evaluated));
-}
 
 function sendFile(
   reply: FastifyReply,
