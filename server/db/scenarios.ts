@@ -10,12 +10,14 @@ export interface Scenario {
   workspace: string;
   name: string;
   spec: unknown;
+  /** The optimisation it was loaded from (request and result), or null. */
+  optimisation: unknown;
   version: number;
   createdAt: string;
   updatedAt: string;
 }
 
-export type ScenarioSummary = Omit<Scenario, 'spec'>;
+export type ScenarioSummary = Omit<Scenario, 'spec' | 'optimisation'>;
 
 export type UpdateResult =
   | { status: 'updated'; scenario: Scenario }
@@ -35,7 +37,7 @@ function toIso(time: Date | string): string {
   return (time instanceof Date ? time : new Date(time)).toISOString();
 }
 
-function toSummary(row: Omit<ScenarioRow, 'spec'>): ScenarioSummary {
+function toSummary(row: Omit<ScenarioRow, 'spec' | 'optimisation'>): ScenarioSummary {
   return {
     id: row.id,
     workspace: row.workspace,
@@ -49,13 +51,19 @@ function toSummary(row: Omit<ScenarioRow, 'spec'>): ScenarioSummary {
 // Decide by dialect, not by typeof: a spec that is itself a JSON string comes back from
 // jsonb as a JS string and must not be parsed twice.
 function toScenario(db: Db, row: ScenarioRow): Scenario {
-  const spec = dialectOf(db) === 'sqlite' ? JSON.parse(row.spec as string) : row.spec;
-  return { ...toSummary(row), spec };
+  const sqlite = dialectOf(db) === 'sqlite';
+  const spec = sqlite ? JSON.parse(row.spec as string) : row.spec;
+  const stored = row.optimisation ?? null;
+  const optimisation = sqlite && stored !== null ? JSON.parse(stored as string) : stored;
+  return { ...toSummary(row), spec, optimisation };
 }
+
+const optimisationJson = (optimisation: unknown): string | null =>
+  optimisation === undefined || optimisation === null ? null : toJson(optimisation);
 
 export async function createScenario(
   db: Db,
-  input: { workspace: string; name: string; spec: unknown },
+  input: { workspace: string; name: string; spec: unknown; optimisation?: unknown },
   now: Date = new Date(),
 ): Promise<Scenario> {
   const time = now.toISOString();
@@ -66,6 +74,7 @@ export async function createScenario(
       workspace: input.workspace,
       name: input.name,
       spec: toJson(input.spec),
+      optimisation: optimisationJson(input.optimisation),
       version: 1,
       created_at: time,
       updated_at: time,
@@ -144,11 +153,13 @@ export async function updateScenario(
   workspace: string,
   id: string,
   expectedVersion: ExpectedVersion,
-  changes: { name: string; spec: unknown },
+  /** A replacement: an absent optimisation clears the stored one. */
+  changes: { name: string; spec: unknown; optimisation?: unknown },
   now: Date = new Date(),
 ): Promise<UpdateResult> {
   const expected = expectedList(expectedVersion);
   const spec = toJson(changes.spec);
+  const optimisation = optimisationJson(changes.optimisation);
   return db.transaction().execute(async (trx) => {
     // `version IN ()` is not SQL: an empty list matches nothing, so skip the UPDATE.
     const row =
@@ -159,6 +170,7 @@ export async function updateScenario(
             .set((eb) => ({
               name: changes.name,
               spec,
+              optimisation,
               version: eb('version', '+', 1),
               updated_at: now.toISOString(),
             }))

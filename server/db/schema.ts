@@ -17,6 +17,8 @@ export interface ScenariosTable {
   workspace: string;
   name: string;
   spec: Json;
+  /** The optimisation the scenario was loaded from ({ request, result }); null if none. */
+  optimisation: ColumnType<unknown, string | null | undefined, string | null>;
   /** Starts at 1 and grows by 1 on each update: the ETag for optimistic concurrency. */
   version: number;
   created_at: Timestamp;

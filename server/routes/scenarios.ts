@@ -15,13 +15,14 @@ import {
 import { HttpError } from '../plugins/errors.ts';
 import { quote } from '../plugins/quote.ts';
 import { ErrorBody } from '../schemas/common.ts';
-import {
-  ScenarioInput,
-  type EvaluateRequestBody,
-  type ScenarioInputBody,
-} from '../schemas/evaluate.ts';
+import type { EvaluateRequestBody, ScenarioInputBody } from '../schemas/evaluate.ts';
 import { EvaluateResponse } from '../schemas/evaluate-result.ts';
-import { ScenarioList, ScenarioResponse } from '../schemas/scenario.ts';
+import {
+  ScenarioList,
+  ScenarioResponse,
+  ScenarioSaveInput,
+  type ScenarioSaveInputBody,
+} from '../schemas/scenario.ts';
 import { evaluateBody } from './evaluate.ts';
 
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -38,8 +39,13 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 412: ErrorBody,
 const etagOf = (scenario: { version: number }) => `"v${scenario.version}"`;
 
 function present(scenario: Scenario) {
-  const { spec, ...meta } = scenario;
-  return { ...meta, ...(spec as Omit<ScenarioInputBody, 'name'>), name: scenario.name };
+  const { spec, optimisation, ...meta } = scenario;
+  return {
+    ...meta,
+    ...(spec as Omit<ScenarioInputBody, 'name'>),
+    name: scenario.name,
+    ...(optimisation === null ? {} : { optimisation }),
+  };
 }
 
 function send(reply: FastifyReply, scenario: Scenario) {
@@ -106,19 +112,24 @@ export default async function scenarioRoutes(app: FastifyInstance): Promise<void
   };
   const tags = ['scenarios'];
 
-  app.post<{ Body: ScenarioInputBody }>(
+  app.post<{ Body: ScenarioSaveInputBody }>(
     '/api/scenarios',
     {
       schema: {
         tags,
         summary: 'Save a scenario',
-        body: ScenarioInput,
+        body: ScenarioSaveInput,
         response: { ...errors, 201: ScenarioResponse },
       },
     },
     async (request, reply) => {
-      const { name, ...spec } = request.body;
-      const scenario = await createScenario(db(), { workspace: request.workspace, name, spec });
+      const { name, optimisation, ...spec } = request.body;
+      const scenario = await createScenario(db(), {
+        workspace: request.workspace,
+        name,
+        spec,
+        optimisation,
+      });
       reply.status(201).header('location', `/api/scenarios/${scenario.id}`);
       return send(reply, scenario);
     },
@@ -153,23 +164,24 @@ export default async function scenarioRoutes(app: FastifyInstance): Promise<void
     async (request, reply) => send(reply, await mustGet(request.workspace, request.params.id)),
   );
 
-  app.put<{ Params: ParamsT; Body: ScenarioInputBody }>(
+  app.put<{ Params: ParamsT; Body: ScenarioSaveInputBody }>(
     '/api/scenarios/:id',
     {
       schema: {
         tags,
         summary: 'Replace a scenario; needs If-Match',
         params: Params,
-        body: ScenarioInput,
+        body: ScenarioSaveInput,
         response: { ...errors, 200: ScenarioResponse },
       },
     },
     async (request, reply) => {
       const version = expectedVersion('PUT', request.headers['if-match']);
-      const { name, ...spec } = request.body;
+      const { name, optimisation, ...spec } = request.body;
       const result = await updateScenario(db(), request.workspace, request.params.id, version, {
         name,
         spec,
+        optimisation,
       });
       if (result.status === 'not-found') throw notFound(request.params.id);
       if (result.status === 'stale') throw stale(result.current, 'edited');

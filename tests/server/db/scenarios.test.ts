@@ -54,7 +54,7 @@ describe.each(dialects)('scenario repository on %s', (dialect) => {
     await repo.updateScenario(db(), ws, old.id, 1, edit, at('2027-03-01T00:00:00Z'));
     const list = await repo.listScenarios(db(), ws);
     expect(list.map((s) => s.name)).toEqual(['old, edited', 'mid']);
-    const { spec: _spec, ...summary } = old;
+    const { spec: _spec, optimisation: _optimisation, ...summary } = old;
     const updatedAt = '2027-03-01T00:00:00.000Z';
     expect(list[0]).toStrictEqual({ ...summary, name: 'old, edited', version: 2, updatedAt });
   });
