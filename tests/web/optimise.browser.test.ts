@@ -2,7 +2,9 @@
 // open the workspace for Colossus 1, ask the Optimise tab a small question (100 km, BWRX-300
 // and Xe-100, up to 3 units at up to 2 sites, 99% in 2032, 40 trials), watch its progress,
 // read the ranked fleets and the Pareto chart, load the winner onto the map, and save it with
-// the top bar's save: the saved scenario holds exactly the optimiser's best fleet.
+// the top bar's save: the saved scenario holds exactly the optimiser's best fleet and the
+// optimisation itself. Reopening it (a reload with no local draft) shows the ranked fleets and
+// the Pareto chart as saved, and no POST /api/optimise goes out.
 // Screenshots go to test-results/optimise-*.png.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -23,6 +25,9 @@ const shot = (name: string) => page.screenshot({ path: join(RESULTS_DIR, `optimi
 /** The last finished job status the page read (its result is what the UI shows). */
 let finished: JobStatusBody | null = null;
 let best: NonNullable<OptimiseResult['best']> | null = null;
+let savedId: string | null = null;
+/** The small run's answer (`finished` later holds the cancelled run). */
+let smallResult: OptimiseResult | null = null;
 
 describe('the Optimise tab', { timeout: 300_000 }, () => {
   beforeAll(async () => {
@@ -111,6 +116,7 @@ describe('the Optimise tab', { timeout: 300_000 }, () => {
     const result = finished!.result as OptimiseResult;
     expect(result.best).not.toBeNull();
     best = result.best;
+    smallResult = result;
     const rows = page.getByTestId('optimise-ranked-row');
     expect(await rows.count()).toBe(result.ranked.length);
     const first = (await rows.first().textContent()) ?? '';
@@ -162,6 +168,22 @@ describe('the Optimise tab', { timeout: 300_000 }, () => {
         siteId,
       })),
     ).toEqual(deployments);
+    // The optimisation went with it: the question asked and the answer shown, without the best
+    // fleet's full evaluation.
+    const result = finished!.result as OptimiseResult;
+    expect(saved.optimisation?.request).toMatchObject({
+      campus: { id: CAMPUS_ID },
+      year: 2032,
+      target: { servedEnergyFraction: 0.99 },
+      candidates: { radiusKm: 100 },
+    });
+    expect(saved.optimisation?.result.ranked).toEqual(result.ranked);
+    expect(saved.optimisation?.result.pareto).toEqual(result.pareto);
+    expect(saved.optimisation?.result.best).toEqual({
+      year: best!.year,
+      deployments: best!.deployments,
+    });
+    savedId = id;
     await shot('5-saved');
   });
 
@@ -183,6 +205,51 @@ describe('the Optimise tab', { timeout: 300_000 }, () => {
     // The small run's answer is still there to load.
     expect(await page.getByTestId('optimise-ranked-row').count()).toBeGreaterThan(0);
     await shot('6-cancelled');
+    expect(app!.problems).toEqual([]);
+  });
+
+  it('reopens the saved scenario with its optimisation, without running it again', async () => {
+    expect(savedId).not.toBeNull();
+    const result = smallResult!;
+    const optimiseCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/optimise'))
+        optimiseCalls.push(`${request.method()} ${request.url()}`);
+    });
+    // No local draft: what opens is what the server stored.
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${app!.url}/?scenario=${savedId}`);
+    await expect
+      .poll(() => page.getByTestId('reactor-marker').count(), { timeout: 60_000 })
+      .toBe(best!.deployments.length);
+    await page.getByRole('tab', { name: 'Optimise' }).click();
+    await page.getByTestId('optimise-ranked').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('optimise-note').textContent()).toMatch(/not run again/);
+    const rows = page.getByTestId('optimise-ranked-row');
+    expect(await rows.count()).toBe(result.ranked.length);
+    const costs = await page
+      .locator('[data-testid=optimise-ranked-row] td:nth-child(3)')
+      .allTextContents();
+    expect(costs).toEqual(
+      result.ranked.map(
+        (f) => `$${Math.round(f.deliveredCostUsdPerMwh).toLocaleString('en-US')}/MWh`,
+      ),
+    );
+    const points = new Set(
+      [...result.ranked, ...result.pareto].map((f) =>
+        f.deployments
+          .map((d) => `${d.siteId}:${d.designId}:${d.units}`)
+          .sort()
+          .join('|'),
+      ),
+    );
+    expect(await page.locator('[data-testid=optimise-pareto-point]').count()).toBe(points.size);
+    expect(await page.getByTestId('optimise-best').textContent()).toContain('Cheapest fleet');
+    await page.getByTestId('optimise-best').scrollIntoViewIfNeeded();
+    await shot('7-reopened');
+    await page.getByTestId('optimise-pareto').scrollIntoViewIfNeeded();
+    await shot('8-reopened-pareto');
+    expect(optimiseCalls).toEqual([]);
     expect(app!.problems).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@ import type { EvaluateRequestBody, ScenarioInputBody } from '../../server/schema
 import type { EvaluateResponseBody } from '../../server/schemas/evaluate-result.ts';
 import type {
   ScenarioListBody,
+  ScenarioOptimisationBody,
   ScenarioResponseBody,
+  ScenarioSaveInputBody,
   ScenarioSummaryBody,
   StaleVersionDetails,
 } from '../../server/schemas/scenario.ts';
@@ -18,6 +20,9 @@ export type BackupOptionsInput = NonNullable<EvaluateOptionsInput['backup']>;
 export type CampusRequest = EvaluateRequestBody['campus'];
 export type DeploymentResult = EvaluateResponseBody['deployments'][number];
 export type ScenarioInput = ScenarioInputBody;
+/** POST/PUT /api/scenarios: a scenario and, if it came from the optimiser, its optimisation. */
+export type ScenarioSaveInput = ScenarioSaveInputBody;
+export type ScenarioOptimisation = ScenarioOptimisationBody;
 export type SavedScenario = ScenarioResponseBody;
 export type ScenarioSummary = ScenarioSummaryBody;
 export type ScenarioList = ScenarioListBody;

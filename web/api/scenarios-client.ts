@@ -7,7 +7,7 @@ import type {
   EvaluateRequest,
   EvaluateResponse,
   SavedScenario,
-  ScenarioInput,
+  ScenarioSaveInput,
   ScenarioList,
   ScenarioSummary,
   StaleVersionDetails,
@@ -28,9 +28,9 @@ export class ConflictError extends ApiError {
 export interface ScenariosClient {
   list(): Promise<ScenarioSummary[]>;
   get(id: string): Promise<{ scenario: SavedScenario; etag: string | null }>;
-  create(input: ScenarioInput): Promise<SavedScenario>;
+  create(input: ScenarioSaveInput): Promise<SavedScenario>;
   /** PUT with If-Match "v<version>"; throws ConflictError on 412. */
-  update(id: string, version: number, input: ScenarioInput): Promise<SavedScenario>;
+  update(id: string, version: number, input: ScenarioSaveInput): Promise<SavedScenario>;
   remove(id: string): Promise<void>;
   evaluateSaved(id: string, signal?: AbortSignal): Promise<EvaluateResponse>;
   evaluate(request: EvaluateRequest, signal?: AbortSignal): Promise<EvaluateResponse>;

@@ -8,6 +8,7 @@ import type {
   EvaluateRequest,
   SavedScenario,
   ScenarioInput,
+  ScenarioOptimisation,
 } from '../api/scenario-types.ts';
 
 /** A placed deployment; `key` names its marker and row for the session and is never sent. */
@@ -24,6 +25,11 @@ export interface WorkspaceScenario {
   campus: CampusRequest | null;
   placements: Placement[];
   options: EvaluateOptionsInput;
+  /**
+   * The optimisation the placements were loaded from (request and result), saved with the
+   * scenario so the Optimise tab reopens it without re-running; absent for a hand-placed one.
+   */
+  optimisation?: ScenarioOptimisation;
 }
 
 /** What the top bar says about the open scenario. */
@@ -111,6 +117,7 @@ export function fromSaved(saved: SavedScenario): WorkspaceScenario {
     campus: saved.campus,
     placements: withKeys(saved.deployments),
     options: saved.options ?? {},
+    ...(saved.optimisation ? { optimisation: saved.optimisation } : {}),
   };
 }
 

@@ -7,6 +7,10 @@ import type {
   OptimiseResult as OptimiseResultSchema,
 } from '../../../server/schemas/optimise.ts';
 import type { JobStatusBody } from '../../../server/schemas/jobs.ts';
+import type {
+  ScenarioOptimisationBody,
+  StoredOptimiseResultBody,
+} from '../../../server/schemas/scenario.ts';
 import { apiError, authorisedFetch, getJson, postJson } from '../../api/client.ts';
 
 export type OptimiseRequest = Static<typeof OptimiseRequestSchema>;
@@ -14,6 +18,17 @@ export type OptimiseResult = Static<typeof OptimiseResultSchema>;
 export type RankedFleet = OptimiseResult['ranked'][number];
 export type OptimiseDeployment = RankedFleet['deployments'][number];
 export type OptimiseObjective = NonNullable<OptimiseRequest['objective']>;
+/** The result as a saved scenario keeps it: the best fleet without its full evaluation. */
+export type StoredOptimiseResult = StoredOptimiseResultBody;
+export type ScenarioOptimisation = ScenarioOptimisationBody;
+
+/** Drops the best fleet's evaluation (hourly arrays, hundreds of kB): nothing shown needs it. */
+export function storedResult(result: OptimiseResult): StoredOptimiseResult {
+  if (!result.best) return { ...result, best: null };
+  const { evaluation: _evaluation, ...best } = result.best;
+  return { ...result, best };
+}
+
 /** The job's status with the optimiser's result typed. */
 export type OptimiseJob = Omit<JobStatusBody, 'result'> & { result?: OptimiseResult };
 

@@ -19,8 +19,11 @@ import {
   watchJob,
   type OptimiseDeployment,
   type OptimiseJob,
+  storedResult,
   type OptimiseRequest,
   type OptimiseResult,
+  type ScenarioOptimisation,
+  type StoredOptimiseResult,
 } from './optimise-client.ts';
 import { createOptimiseForm } from './optimise-form.ts';
 import { paretoChart, type ParetoPoint } from './pareto-chart.ts';
@@ -54,7 +57,7 @@ export function withFleet(
 }
 
 /** "$96/MWh delivered · covers 99.42% of 2032 load": the best fleet's ranked figures. */
-function bestFigures(result: OptimiseResult, bestKey: string | null, year: number): string {
+function bestFigures(result: StoredOptimiseResult, bestKey: string | null, year: number): string {
   const row = result.ranked.find((f) => fleetKey(f.deployments) === bestKey);
   if (!row) return '';
   return `${formatUsdPerMwh(row.deliveredCostUsdPerMwh)} delivered · covers ${formatServedPercent(row.servedEnergyFraction)} of ${year} load`;
@@ -113,10 +116,13 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
   let jobId: string | null = null;
   let runToken = 0;
   let shown: {
-    result: OptimiseResult;
+    result: StoredOptimiseResult;
     request: OptimiseRequest;
     selectedKey: string | null;
   } | null = null;
+  /** The optimisation the results below came from, as the open scenario stores it. */
+  let shownStored: ScenarioOptimisation | null = null;
+  let running = false;
   let yearTouched = false;
   form.element
     .querySelector('#optimise-year')
@@ -176,10 +182,11 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
         ? `${counted} · best so far ${formatUsdPerMwh(best)}`
         : counted;
   };
-  const setRunning = (running: boolean) => {
-    form.setRunning(running);
-    cancel.disabled = !running;
-    results.classList.toggle('stale', running);
+  const setRunning = (on: boolean) => {
+    running = on;
+    form.setRunning(on);
+    cancel.disabled = !on;
+    results.classList.toggle('stale', on);
   };
 
   function loadFleet(key: string): void {
@@ -190,12 +197,16 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
       result.pareto.find((f) => fleetKey(f.deployments) === key);
     if (!fleet) return;
     shown = { ...shown, selectedKey: key };
+    // The scenario keeps the optimisation with the fleet, so saving it stores both and
+    // reopening it shows these results without running the optimiser again.
+    const optimisation = (shownStored ??= { request, result });
     // The Reactors tab's design picker (and its site comparison) start from the fleet's design.
     if (!store.get().selectedDesignId)
       store.set({ selectedDesignId: fleet.deployments[0]?.designId ?? null });
-    actions.workspace.edit((scenario) =>
-      withFleet(scenario, request.campus as CampusRequest, fleet.deployments, fleet.year),
-    );
+    actions.workspace.edit((scenario) => ({
+      ...withFleet(scenario, request.campus as CampusRequest, fleet.deployments, fleet.year),
+      optimisation,
+    }));
     actions.showOnMap?.(fleet.deployments.map(({ lat, lon }) => ({ lat, lon })));
     renderResults(`Loaded ${fleetText(fleet.deployments, names)} onto the map.`);
   }
@@ -313,7 +324,8 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
       const job = await watchJob(started.jobId, showProgress, () => token !== runToken);
       if (!job) return;
       if (job.state === 'done' && job.result) {
-        shown = { result: job.result, request, selectedKey: null };
+        shown = { result: storedResult(job.result), request, selectedKey: null };
+        shownStored = null;
         renderResults();
         showProgress(null);
         scrollToTop(results);
@@ -364,8 +376,26 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
       form.setYear(fullBuildYear(feature?.properties.phases ?? []));
     }
   };
+  /** A scenario opened with a saved optimisation: its results, as saved, without a re-run. */
+  const showSaved = (state: AppState, previous?: AppState) => {
+    const saved = state.scenario.optimisation;
+    if (!saved || saved === shownStored || running) return;
+    if (previous && state.scenarioEpoch === previous.scenarioEpoch && !!shown) return;
+    const placed = fleetKey(
+      state.scenario.placements.map((p) => ({ ...p, siteId: p.siteId ?? '' })),
+    );
+    const known = [...saved.result.ranked, ...saved.result.pareto].some(
+      (f) => fleetKey(f.deployments) === placed,
+    );
+    shown = { result: saved.result, request: saved.request, selectedKey: known ? placed : null };
+    shownStored = saved;
+    showError(null);
+    renderResults('Saved with this scenario: the optimiser was not run again.');
+  };
   store.subscribe(renderCampus);
+  store.subscribe(showSaved);
   renderCampus(store.get());
+  showSaved(store.get());
   setRunning(false);
 
   return h(

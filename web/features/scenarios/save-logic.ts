@@ -1,7 +1,7 @@
 // What saving decides, without a DOM or a server: whether there is anything to save, what the
 // workspace holds after a save answer when the user kept editing meanwhile, what a conflict
 // resolves to, and what a copy is called. The save controller applies these to the store.
-import type { SavedScenario, ScenarioInput } from '../../api/scenario-types.ts';
+import type { SavedScenario, ScenarioSaveInput } from '../../api/scenario-types.ts';
 import {
   fromSaved,
   saveStateOf,
@@ -26,11 +26,13 @@ export function saveBlocker(scenario: WorkspaceScenario): string | null {
 export function saveRequest(
   scenario: WorkspaceScenario,
   name = scenario.name,
-): { sent: WorkspaceScenario; input: ScenarioInput } | null {
+): { sent: WorkspaceScenario; input: ScenarioSaveInput } | null {
   if (saveBlocker(scenario)) return null;
   const sent = { ...scenario, name: cleanName(name) };
   const input = scenarioInput(sent);
-  return input ? { sent, input } : null;
+  if (!input) return null;
+  const { optimisation } = sent;
+  return { sent, input: optimisation ? { ...input, optimisation } : input };
 }
 
 /** A name the server accepts: trimmed and at most NAME_MAX characters. */
@@ -79,11 +81,12 @@ export function openedOutcome(saved: SavedScenario): SavedOutcome {
 }
 
 /** The body of a saved scenario, to send again (rename, duplicate). */
-export const inputOf = (saved: SavedScenario, name = saved.name): ScenarioInput => ({
+export const inputOf = (saved: SavedScenario, name = saved.name): ScenarioSaveInput => ({
   name,
   campus: saved.campus,
   deployments: saved.deployments,
   ...(saved.options ? { options: saved.options } : {}),
+  ...(saved.optimisation ? { optimisation: saved.optimisation } : {}),
 });
 
 /** The open scenario once its saved copy was deleted: unsaved again, nothing of it lost. */
