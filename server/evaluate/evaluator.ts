@@ -17,7 +17,14 @@ import type { PackedPartial } from './partial-wire.ts';
 import { evaluateCost, FLEET_FLOOR_UNITS, type EvaluateCost } from './budget.ts';
 import { abortError, WorkerPool } from './pool.ts';
 import { ShedError } from './shed.ts';
-import { runTask, unwrap, type EvaluationExtras, type Task, type TaskOutcome } from './tasks.ts';
+import {
+  planSender,
+  runTask,
+  unwrap,
+  type EvaluationExtras,
+  type Task,
+  type TaskOutcome,
+} from './tasks.ts';
 
 /** Bump when a model change alters results, so cached answers are not reused. */
 export const MODEL_VERSION = '2';
@@ -104,6 +111,8 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
           // One more worker for small evaluations only (run whole): issue 12, a small evaluate
           // answered within 1 s while the heaviest run. It idles unless small work comes.
           smallLane: { workers: options.smallLaneWorkers ?? 1, maxCost: WHOLE_UNIT_TRIALS },
+          // A plan goes to each worker once per evaluation year; later chunks carry its planId.
+          encoder: planSender,
         })
       : null;
   const cache = new LruCache<string>(options.cacheEntries ?? 64);

@@ -49,9 +49,14 @@ export function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }
 
-export interface PoolOptions {
+export interface PoolOptions<I = unknown> {
   /** Workers kept for groups of cost ≤ maxCost, besides `size` general ones. */
   smallLane?: { workers: number; maxCost: number };
+  /**
+   * Called once per worker (and its replacement): what to post for each task that worker starts,
+   * in start order (e.g. leave out what the worker already holds). Default: the task itself.
+   */
+  encoder?: () => (input: I) => unknown;
 }
 
 export class WorkerPool<I, O> {
@@ -59,6 +64,7 @@ export class WorkerPool<I, O> {
   /** Idle small-lane workers. */
   private readonly idleSmall: Worker[] = [];
   private readonly small = new WeakSet<Worker>();
+  private readonly encoders = new WeakMap<Worker, (input: I) => unknown>();
   private readonly busy = new Map<Worker, Job<I, O>>();
   /** Groups with queued tasks, oldest first. */
   private readonly groups = new Map<object, Group>();
@@ -71,7 +77,7 @@ export class WorkerPool<I, O> {
     readonly size: number,
     /** Passed to every worker once at start (e.g. bundled data), so tasks stay small. */
     private readonly data?: unknown,
-    private readonly options: PoolOptions = {},
+    private readonly options: PoolOptions<I> = {},
   ) {
     for (let i = 0; i < size; i += 1) this.idle.push(this.spawn(false));
     const lane = options.smallLane?.workers ?? 0;
@@ -138,6 +144,7 @@ export class WorkerPool<I, O> {
   private spawn(small: boolean): Worker {
     const worker = new Worker(bootUrl, { workerData: { entry: this.entry.href, data: this.data } });
     if (small) this.small.add(worker);
+    if (this.options.encoder) this.encoders.set(worker, this.options.encoder());
     worker.on('message', (message: WorkerMessage<O>) => {
       const job = this.busy.get(worker);
       if ('progress' in message) {
@@ -206,7 +213,8 @@ export class WorkerPool<I, O> {
     job.startedAt = performance.now();
     this.busy.set(worker, job);
     worker.ref();
-    worker.postMessage(job.input);
+    const encode = this.encoders.get(worker);
+    worker.postMessage(encode ? encode(job.input) : job.input);
     return true;
   }
 }

@@ -37,11 +37,12 @@ export type Task =
   /** prepare, every trial and finish in one task (the same bits as the split run). */
   | { kind: 'whole'; inputs: EvaluateInputs; extras?: EvaluationExtras }
   /**
-   * One chunk of one year's Monte Carlo: only that plan is copied to the worker. `planId` names
-   * the plan within this process (one evaluation's year): a worker that ran a chunk of it keeps
-   * its workspace and runs the next chunk on it (the same bits as a fresh one).
+   * One chunk of one year's Monte Carlo. `planId` names the plan within this process (one
+   * evaluation's year): a worker that ran a chunk of it keeps its workspace and runs the next
+   * chunk on it (the same bits as a fresh one). Through the pool the plan goes to each worker
+   * once (planSender): its later chunks carry only the planId and trial range, no `sim`.
    */
-  | { kind: 'trials'; sim: SimPlan; start: number; end: number; planId?: string }
+  | { kind: 'trials'; sim?: SimPlan; start: number; end: number; planId?: string }
   | {
       kind: 'finish';
       prepared: Prepared;
@@ -63,22 +64,69 @@ export type TaskOutcome =
       error: { code?: ModelError['code']; message: string; details?: Record<string, unknown> };
     };
 
-/** Plans whose chunks this thread ran last, with their workspaces (most recent last). */
-const RUNNERS_KEPT = 4;
-const runners = new Map<string, TrialRunner>();
+/** Plans whose chunks a thread ran last, with their workspaces (most recent last). */
+export const RUNNERS_KEPT = 4;
 
-/** The thread's runner for a plan: the cached one for its planId, else a new one (kept). */
-export function runnerFor(sim: SimPlan, planId: string | undefined): TrialRunner {
-  if (planId === undefined) return new TrialRunner(sim);
-  let runner = runners.get(planId);
-  if (runner) {
-    runners.delete(planId);
-  } else {
-    runner = new TrialRunner(sim);
-    if (runners.size >= RUNNERS_KEPT) runners.delete(runners.keys().next().value as string);
+/**
+ * The last `capacity` keys touched, least recent first. A worker's runner cache and the pool's
+ * record of what that worker holds (planSender) both use it with the same touches, in the same
+ * order (the pool posts a worker one task at a time), so the two stay equal.
+ */
+export class RecentKeys<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+
+  /** The entry for key, now the most recent: the kept one, else make()'s (evicting the oldest). */
+  touch(key: string, make: () => V): { value: V; kept: boolean } {
+    let value = this.entries.get(key);
+    const kept = value !== undefined;
+    if (value !== undefined) {
+      this.entries.delete(key);
+    } else {
+      value = make();
+      if (this.entries.size >= this.capacity) {
+        this.entries.delete(this.entries.keys().next().value as string);
+      }
+    }
+    this.entries.set(key, value);
+    return { value, kept };
   }
-  runners.set(planId, runner);
-  return runner;
+
+  get(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+}
+
+const runners = new RecentKeys<TrialRunner>(RUNNERS_KEPT);
+
+/**
+ * The thread's runner for a plan: the cached one for its planId, else a new one (kept). A chunk
+ * without its plan (sent once per worker, planSender) must find the plan's runner cached.
+ */
+export function runnerFor(sim: SimPlan | undefined, planId: string | undefined): TrialRunner {
+  if (planId === undefined) {
+    if (sim === undefined) throw new Error('a trials task without a planId needs its plan');
+    return new TrialRunner(sim);
+  }
+  if (sim === undefined && runners.get(planId) === undefined) {
+    throw new Error(`plan ${planId} is not cached in this worker and the task has no plan`);
+  }
+  return runners.touch(planId, () => new TrialRunner(sim as SimPlan)).value;
+}
+
+/**
+ * One per worker (WorkerPool's `encoder`): the message posted for each task it starts. A trials
+ * task's plan goes only to a worker that does not hold its runner; the rest carry the planId and
+ * trial range. It touches the same keys as that worker's runnerFor, in the same order.
+ */
+export function planSender(): (task: Task) => Task {
+  const held = new RecentKeys<true>(RUNNERS_KEPT);
+  return (task) => {
+    if (task.kind !== 'trials' || task.planId === undefined) return task;
+    if (!held.touch(task.planId, () => true).kept) return task;
+    const { kind, start, end, planId } = task;
+    return { kind, start, end, planId };
+  };
 }
 
 export function runTask(task: Task, data: EvaluateData): TaskOutcome {
