@@ -11,6 +11,12 @@ export class KeySorter {
 
   /** Sorts values[0, n) ascending in place and returns that subarray. */
   sort(values: Uint32Array, n: number): Uint32Array {
+    this.sortPrefix(values, n);
+    return values.subarray(0, n);
+  }
+
+  /** Sorts values[0, n) ascending in place (no subarray: the trial loop's form). */
+  sortPrefix(values: Uint32Array, n: number): void {
     if (n <= SHORT) {
       for (let i = 1; i < n; i += 1) {
         const x = values[i];
@@ -21,7 +27,7 @@ export class KeySorter {
         }
         values[j + 1] = x;
       }
-      return values.subarray(0, n);
+      return;
     }
     if (this.scratch.length < n) this.scratch = new Uint32Array(2 * n);
     let max = 0;
@@ -49,7 +55,6 @@ export class KeySorter {
       a = b;
       b = t;
     }
-    if (a !== values) values.set(a.subarray(0, n));
-    return values.subarray(0, n);
+    if (a !== values) for (let i = 0; i < n; i += 1) values[i] = a[i];
   }
 }

@@ -123,14 +123,23 @@ function stepHour(
     const keep = lineKeep[j];
     const gap = demandMw - current;
     if (up && keep > 0) {
+      // Minima by comparison, in the C kernel's order: the same values as Math.min / Math.max
+      // on these finite, non-negative operands, without their NaN and −0 handling.
       if (gap > 0) {
-        const discharged = Math.min(gap / keep, dischargeMaxMw[j], level);
+        let discharged = gap / keep;
+        const dmax = dischargeMaxMw[j];
+        if (dmax < discharged) discharged = dmax;
+        if (level < discharged) discharged = level;
         current += discharged * keep;
         level -= discharged;
       } else if (gap < 0) {
         const cap = capacityMwh[j];
         const room = cap - level;
-        const charged = Math.max(0, Math.min(-gap / keep, chargeMaxMw[j], room));
+        let c = -gap / keep;
+        const cmax = chargeMaxMw[j];
+        if (cmax < c) c = cmax;
+        if (room < c) c = room;
+        const charged = c > 0 ? c : 0;
         current -= charged * keep;
         level = charged === room ? cap : level + charged;
       }

@@ -68,6 +68,10 @@ interface Workspace {
   dispatcher: Dispatcher | null;
   streams: UnitStreams;
   sorter: KeySorter;
+  /** sampleLines' reused lists: one path's pairs, and every deployment's (copied to lineBuf). */
+  lineA: number[];
+  lineAll: number[];
+  lineBuf: Float64Array;
 }
 
 const NO_PAIRS = new Float64Array(0);
@@ -100,6 +104,9 @@ function workspace(plan: SimPlan): Workspace {
     dispatcher,
     streams: new UnitStreams(plan.seed, plan.deploymentCount),
     sorter: new KeySorter(),
+    lineA: [],
+    lineAll: [],
+    lineBuf: new Float64Array(64),
   };
   if (dispatcher !== null) dispatcher.sampleGas = () => sampleGas(plan, ws);
   return ws;
@@ -108,15 +115,17 @@ function workspace(plan: SimPlan): Workspace {
 /** Each deployment's line-down pairs for the trial (double circuit: both paths, or common mode). */
 function sampleLines(plan: SimPlan, ws: Workspace): Float64Array {
   const L = plan.lines;
-  const all: number[] = [];
+  const all = ws.lineAll;
+  all.length = 0;
   for (let d = 0; d < plan.deploymentCount; d += 1) {
     ws.lineFrom[d] = all.length;
     if (L.hasLine[d] === 0) continue;
     const rng = ws.streams.unit(d, LINE_STREAM_UNIT);
-    const a: number[] = [];
+    const a = ws.lineA;
+    a.length = 0;
     sampleDownPairs(rng, L.mttfHours[d], L.mttrHours[d], a);
     if (L.paths[d] === 1) {
-      all.push(...a);
+      for (let k = 0; k < a.length; k += 1) all.push(a[k]);
       continue;
     }
     const b: number[] = [];
@@ -126,7 +135,12 @@ function sampleLines(plan: SimPlan, ws: Workspace): Float64Array {
     all.push(...unionPairs(intersectPairs(a, b), common));
   }
   ws.lineFrom[plan.deploymentCount] = all.length;
-  return all.length > 0 ? Float64Array.from(all) : NO_PAIRS;
+  if (all.length === 0) return NO_PAIRS;
+  // Reused across trials: only [lineFrom[0], lineFrom[D]) is this trial's.
+  if (ws.lineBuf.length < all.length) ws.lineBuf = new Float64Array(2 * all.length);
+  const buf = ws.lineBuf;
+  for (let k = 0; k < all.length; k += 1) buf[k] = all[k];
+  return buf;
 }
 
 /** The trial's gas units' outages as dispatcher events (called at the trial's first short hour). */
@@ -224,14 +238,19 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
   let gridUp = 1;
   // Only a connected campus samples the grid (sampleGrid), so only then is gridDiff written.
   const connected = plan.grid.connected;
-  const hours = ws.sorter.sort(touched.values, touched.length);
-  const events = ws.sorter.sort(storageEvents.values, storageEvents.length);
+  // Sorted in place; the lists' first `length` entries are the trial's.
+  const hourCount = touched.length;
+  const eventCount = storageEvents.length;
+  ws.sorter.sortPrefix(touched.values, hourCount);
+  ws.sorter.sortPrefix(storageEvents.values, eventCount);
+  const hours = touched.values;
+  const events = storageEvents.values;
   let e = 0;
   let baseMw = 0;
   let from = 0;
-  for (let i = 0; i <= hours.length; i += 1) {
-    const h = i < hours.length ? hours[i] : HOURS;
-    if (i > 0 && i < hours.length && h === hours[i - 1]) continue;
+  for (let i = 0; i <= hourCount; i += 1) {
+    const h = i < hourCount ? hours[i] : HOURS;
+    if (i > 0 && i < hourCount && h === hours[i - 1]) continue;
     if (h > from) {
       if (dispatcher !== null) dispatcher.gridUp = plan.grid.connected && gridUp > 0.5;
       deliveredCounts[lowerBin(baseMw, inv, last)] += h - from;
@@ -239,7 +258,7 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
       else storageSegment(scorer, storage, state, from, h, baseMw);
       from = h;
     }
-    if (i === hours.length) break;
+    if (i === hourCount) break;
     baseMw += diff[h];
     diff[h] = 0;
     if (connected) {
@@ -247,7 +266,7 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
       gridDiff[h] = 0;
     }
     // Storage events are a subset of the touched hours, sorted by hour first.
-    for (; e < events.length && Math.floor(events[e] / EVENT_HOUR) === h; e += 1) {
+    for (; e < eventCount && Math.floor(events[e] / EVENT_HOUR) === h; e += 1) {
       const rest = events[e] - h * EVENT_HOUR;
       storageEvent(state, storage, rest >> 1, (rest & 1) === 1 ? 1 : -1, h);
     }
