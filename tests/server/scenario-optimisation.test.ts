@@ -98,9 +98,7 @@ describe.each(dialects)('scenario with an optimisation on %s', (dialect) => {
       });
     const added = await put(1, { ...scenarioOf(), optimisation: stored });
     expect(added.statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/scenarios/${id}` })).json().optimisation).toEqual(
-      stored,
-    );
+    expect((await app.inject({ url: `/api/scenarios/${id}` })).json().optimisation).toEqual(stored);
     const cleared = await put(2, scenarioOf());
     expect(cleared.statusCode).toBe(200);
     expect((await app.inject({ url: `/api/scenarios/${id}` })).json()).not.toHaveProperty(

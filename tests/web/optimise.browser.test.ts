@@ -224,7 +224,11 @@ describe('the Optimise tab', { timeout: 300_000 }, () => {
       .toBe(best!.deployments.length);
     await page.getByRole('tab', { name: 'Optimise' }).click();
     await page.getByTestId('optimise-ranked').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('optimise-note').textContent()).toMatch(/not run again/);
+    const note = await page.getByTestId('optimise-note').textContent();
+    expect(note).toMatch(/not run again/);
+    // The question the results answer (the form below shows the next question's defaults).
+    expect(note).toContain('99% of 2032 load · sites within 100 km');
+    expect(note).toContain('up to 3 units at up to 2 sites');
     const rows = page.getByTestId('optimise-ranked-row');
     expect(await rows.count()).toBe(result.ranked.length);
     const costs = await page

@@ -21,13 +21,13 @@ import {
   type OptimiseJob,
   storedResult,
   type OptimiseRequest,
-  type OptimiseResult,
   type ScenarioOptimisation,
   type StoredOptimiseResult,
 } from './optimise-client.ts';
 import { createOptimiseForm } from './optimise-form.ts';
 import { paretoChart, type ParetoPoint } from './pareto-chart.ts';
 import { rankedTable } from './ranked-table.ts';
+import { questionText } from './saved-question.ts';
 
 export interface OptimiseActions {
   workspace: Pick<Workspace, 'edit'>;
@@ -390,7 +390,9 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
     shown = { result: saved.result, request: saved.request, selectedKey: known ? placed : null };
     shownStored = saved;
     showError(null);
-    renderResults('Saved with this scenario: the optimiser was not run again.');
+    renderResults(
+      `Saved with this scenario, for ${questionText(saved.request, names.design)}: the optimiser was not run again.`,
+    );
   };
   store.subscribe(renderCampus);
   store.subscribe(showSaved);
