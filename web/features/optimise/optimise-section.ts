@@ -28,6 +28,7 @@ import { createOptimiseForm } from './optimise-form.ts';
 import { paretoChart, type ParetoPoint } from './pareto-chart.ts';
 import { rankedTable } from './ranked-table.ts';
 import { questionText } from './saved-question.ts';
+import { gasText, searchSummary } from './search-summary.ts';
 
 export interface OptimiseActions {
   workspace: Pick<Workspace, 'edit'>;
@@ -60,7 +61,7 @@ export function withFleet(
 function bestFigures(result: StoredOptimiseResult, bestKey: string | null, year: number): string {
   const row = result.ranked.find((f) => fleetKey(f.deployments) === bestKey);
   if (!row) return '';
-  return `${formatUsdPerMwh(row.deliveredCostUsdPerMwh)} delivered · covers ${formatServedPercent(row.servedEnergyFraction)} of ${year} load`;
+  return `${formatUsdPerMwh(row.deliveredCostUsdPerMwh)} delivered · covers ${formatServedPercent(row.servedEnergyFraction)} of ${year} load${gasText(row.backupGasMw)}`;
 }
 
 /** Scrolls the panel just enough to show `element` (scrollIntoView could move the page too). */
@@ -271,11 +272,7 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
         'div',
         { class: 'optimise-actions' },
         loadButton,
-        h(
-          'span',
-          { class: 'muted' },
-          `${formatWhole(result.evaluatedCount)} fleets checked over ${formatWhole(result.candidateSiteCount)} candidate sites`,
-        ),
+        h('span', { class: 'muted' }, searchSummary(result)),
       ),
       note
         ? h('p', { class: 'optimise-note', role: 'status', 'data-testid': 'optimise-note' }, note)
