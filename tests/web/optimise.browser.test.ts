@@ -226,9 +226,14 @@ describe('the Optimise tab', { timeout: 300_000 }, () => {
     await page.getByTestId('optimise-ranked').waitFor({ timeout: 60_000 });
     const note = await page.getByTestId('optimise-note').textContent();
     expect(note).toMatch(/not run again/);
-    // The question the results answer (the form below shows the next question's defaults).
+    // The question the results answer, in the note and back in the form's fields.
     expect(note).toContain('99% of 2032 load · sites within 100 km');
     expect(note).toContain('up to 3 units at up to 2 sites');
+    expect(await page.getByTestId('optimise-target').inputValue()).toBe('99');
+    expect(await page.getByTestId('optimise-year').inputValue()).toBe('2032');
+    expect(await page.getByTestId('optimise-radius').inputValue()).toBe('100');
+    expect(await page.getByTestId('optimise-max-units').inputValue()).toBe('3');
+    expect(await page.getByTestId('optimise-max-sites').inputValue()).toBe('2');
     const rows = page.getByTestId('optimise-ranked-row');
     expect(await rows.count()).toBe(result.ranked.length);
     const costs = await page

@@ -68,6 +68,8 @@ export interface OptimiseForm {
   read(): Omit<OptimiseRequest, 'campus'> | null;
   setDesigns(designs: readonly Design[]): void;
   setYear(year: number): void;
+  /** Shows a question asked before (a saved scenario's optimisation) in the fields. */
+  setQuestion(request: Omit<OptimiseRequest, 'campus'>): void;
   setRunning(running: boolean): void;
 }
 
@@ -266,6 +268,8 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
     h('div', { class: 'optimise-actions' }, run),
   );
   showKinds();
+  /** Designs a question asked for before the design list loaded. */
+  let wantedDesigns: string[] | null = null;
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     onRun();
@@ -359,10 +363,14 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
     },
     setDesigns(designs) {
       const checked = new Set(
-        designList.childElementCount === 0
-          ? DEFAULTS.designs
-          : [...designList.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value),
+        wantedDesigns ??
+          (designList.childElementCount === 0
+            ? DEFAULTS.designs
+            : [...designList.querySelectorAll<HTMLInputElement>('input:checked')].map(
+                (b) => b.value,
+              )),
       );
+      wantedDesigns = null;
       replaceChildren(
         designList,
         ...designs.map((design) =>
@@ -384,6 +392,35 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
     setYear(studyYear) {
       year.input.value = String(studyYear);
       fromYear.input.value = String(Math.max(YEAR_RANGE.min, studyYear - 4));
+    },
+    setQuestion(request) {
+      const t = request.target;
+      targetKind.value =
+        'servedEnergyFraction' in t ? 'served' : 'lossOfLoadHours' in t ? 'lossOfLoad' : 'firmPeak';
+      if ('servedEnergyFraction' in t)
+        target.input.value = String(Number((t.servedEnergyFraction * 100).toPrecision(12)));
+      if ('lossOfLoadHours' in t) lossOfLoad.input.value = String(t.lossOfLoadHours);
+      const y = request.year;
+      year.input.value = String(typeof y === 'number' ? y : y.to);
+      if (typeof y !== 'number') fromYear.input.value = String(y.from);
+      const c = request.candidates;
+      candidateKind.value = 'hexes' in c ? 'hexes' : 'radius';
+      if ('hexes' in c) hexes.input.value = String(c.hexes);
+      if ('radiusKm' in c && c.radiusKm !== undefined) radius.input.value = String(c.radiusKm);
+      const limits = request.limits ?? {};
+      maxUnits.input.value = String(limits.maxUnitsPerSite ?? DEFAULTS.maxUnitsPerSite);
+      maxSites.input.value = String(limits.maxSites ?? DEFAULTS.maxSites);
+      budget.input.value =
+        limits.budgetUsd === undefined
+          ? ''
+          : String(Number((limits.budgetUsd / 1e9).toPrecision(12)));
+      gasBackup.checked = request.options?.backup === 'gas';
+      objective.value = request.objective ?? DEFAULTS.objective;
+      trials.input.value = String(request.options?.trials ?? DEFAULTS.trials);
+      const boxes = [...designList.querySelectorAll<HTMLInputElement>('input')];
+      if (boxes.length === 0) wantedDesigns = [...request.designs];
+      for (const box of boxes) box.checked = request.designs.includes(box.value);
+      showKinds();
     },
     setRunning(running) {
       run.disabled = running;

@@ -386,6 +386,9 @@ export function createOptimiseSection(store: Store, actions: OptimiseActions): H
     );
     shown = { result: saved.result, request: saved.request, selectedKey: known ? placed : null };
     shownStored = saved;
+    // The fields show the question these results answer, ready to change and run again.
+    form.setQuestion(saved.request);
+    yearTouched = true;
     showError(null);
     renderResults(
       `Saved with this scenario, for ${questionText(saved.request, names.design)}: the optimiser was not run again.`,
