@@ -52,13 +52,16 @@ export function bestHexes(
   return taken;
 }
 
-export function candidateSites(
+/**
+ * The candidates a request lists (site ids) or bounds (a radius): cheap, so the route checks them
+ * before queueing. Null for hexes: those are the suitability screen's best cells (bestHexes),
+ * found in the job.
+ */
+export function listedSites(
   request: OptimiseRequest,
   geoData: GeoData,
-  siting: SitingData,
   campus: CampusPoint,
-  design: Design,
-): CandidateSite[] {
+): CandidateSite[] | null {
   const c = request.candidates;
   if ('siteIds' in c) {
     return c.siteIds.map((id, i) => {
@@ -72,9 +75,7 @@ export function candidateSites(
       return site;
     });
   }
-  if ('hexes' in c) {
-    return bestHexes(siting, campus, design, c.hexes, c.radiusKm ?? DEFAULT_HEX_RADIUS_KM);
-  }
+  if ('hexes' in c) return null;
   return geoData.sites
     .filter((s) => greatCircleKm(s.lat, s.lon, campus.lat, campus.lon) <= c.radiusKm)
     .sort((a, b) => a.id.localeCompare(b.id));

@@ -1,7 +1,8 @@
-// The optimiser's deterministic set-up (issue 13): the request checked against the data (a bad
-// one throws a 4xx ModelError naming the field; the route runs this before queueing), the
-// candidate sites screened for hard siting checks, the study years, and for each year the
-// relaxation's menu and requirement.
+// The optimiser's deterministic set-up (issue 13), run in the job: the request checked against
+// the data (validate.ts, which the route also runs before queueing), the candidate sites found
+// (hexes: the suitability screen) and screened for hard siting checks (every one failing throws
+// a 422-style ModelError, which fails the job with its message), the study years, and for each
+// year the relaxation's menu and requirement.
 import type { GeoData } from '../../geo-data/load.ts';
 import { locationFactor } from '../../models/economics/location.ts';
 import { ModelError } from '../../models/errors.ts';
@@ -23,10 +24,9 @@ import {
   type EvaluateResult,
 } from '../../models/scenario.ts';
 import { checkSite, type SitingData } from '../../models/siting.ts';
-import { designParams } from '../../models/supply/design-params.ts';
-import { resolveCampusInput } from '../routes/resolve-campus.ts';
-import { OPTIMISE_LIMITS, type OptimiseRequest, type SiteExclusion } from '../schemas/optimise.ts';
-import { candidateSites, type CandidateSite } from './candidates.ts';
+import type { OptimiseRequest, SiteExclusion } from '../schemas/optimise.ts';
+import { bestHexes, DEFAULT_HEX_RADIUS_KM, type CandidateSite } from './candidates.ts';
+import { noCandidateSite, validateOptimiseRequest } from './validate.ts';
 
 export interface PlanContext {
   geoData: GeoData;
@@ -49,46 +49,6 @@ export interface YearPlan {
   firmTarget: boolean;
   /** Gas backup sized per fleet (options.backup 'gas'). */
   gasBackup: boolean;
-}
-
-type Campus = ReturnType<typeof resolveCampusInput>;
-
-/** The years to search: the one given, a range, or (earliest year) from the first COD on. */
-function studyYears(request: OptimiseRequest, earliestCod: number): number[] {
-  const y = request.year;
-  let from: number;
-  let to: number;
-  if (typeof y === 'number') {
-    to = y;
-    from =
-      request.objective === 'earliestYear'
-        ? Math.max(earliestCod, y - OPTIMISE_LIMITS.yearSpanMax + 1)
-        : y;
-  } else {
-    ({ from, to } = y);
-    if (from > to)
-      throw new ModelError('INVALID_INPUT', `Invalid year.to: ${to} is before year.from ${from}.`, {
-        field: 'year.to',
-        value: to,
-      });
-    if (to - from + 1 > OPTIMISE_LIMITS.yearSpanMax)
-      throw new ModelError(
-        'INVALID_INPUT',
-        `Invalid year.to: ${from}–${to} spans ${to - from + 1} years, more than the ` +
-          `${OPTIMISE_LIMITS.yearSpanMax} a search may.`,
-        { field: 'year.to', value: to },
-      );
-  }
-  const first = Math.min(to, Math.max(from, earliestCod));
-  if (earliestCod > to)
-    throw new ModelError(
-      'UNANSWERABLE',
-      `None of the designs can be online by ${to}: each one's earliest COD is later.`,
-      { field: 'designs' },
-    );
-  const years: number[] = [];
-  for (let year = first; year <= to; year += 1) years.push(year);
-  return years;
 }
 
 /** Each candidate site × design through every siting check (as POST /api/sites/check). */
@@ -132,33 +92,19 @@ function screenCandidates(
 }
 
 export function planOptimise(request: OptimiseRequest, ctx: PlanContext) {
-  const { geoData, data } = ctx;
-  const campus: Campus = resolveCampusInput(geoData, request.campus as Record<string, unknown>);
-  const campusPoint = {
-    lat: (campus as { lat: number }).lat,
-    lon: (campus as { lon: number }).lon,
-    name: (campus as { name?: string }).name,
-  };
-  const records = request.designs.map((id, i) => {
-    const record = data.designs.find((d) => d.id === id);
-    if (!record)
-      throw new ModelError(
-        'INVALID_INPUT',
-        `Invalid designs[${i}]: "${id.slice(0, 100)}" is not a bundled design.`,
-        { field: `designs[${i}]` },
-      );
-    return record;
-  });
-  const params = records.map(designParams);
-  const years = studyYears(request, Math.min(...params.map((d) => d.earliestCodYear)));
-  const sites = candidateSites(request, geoData, ctx.siting, campusPoint, records[0]);
-  if (sites.length === 0) {
-    throw new ModelError(
-      'UNANSWERABLE',
-      'No candidate site: widen candidates.radiusKm, list candidates.siteIds or ask for hexes.',
-      { field: 'candidates' },
-    );
-  }
+  const { data } = ctx;
+  const { campus, campusPoint, records, params, years, listed } = validateOptimiseRequest(
+    request,
+    ctx,
+  );
+  const c = request.candidates;
+  // Hexes: the suitability screen's best cells passing every hard check for the first design.
+  const sites =
+    listed ??
+    ('hexes' in c
+      ? bestHexes(ctx.siting, campusPoint, records[0], c.hexes, c.radiusKm ?? DEFAULT_HEX_RADIUS_KM)
+      : []);
+  if (sites.length === 0) throw noCandidateSite();
   const { allowed, excludedSites } = screenCandidates(ctx.siting, sites, records, campusPoint);
   const points: CandidatePoint[] = sites.map((s) => ({
     siteId: s.id,

@@ -1,11 +1,14 @@
 // POST /api/optimise (issue 13): the cheapest reactor fleet meeting a reliability target, as a
-// job. The request is checked against the data before it is queued (a bad design, site or
-// campus answers 400/404 at once); the search then runs on the job queue (GET /api/jobs/:id,
+// job. The request is checked cheaply against the data before it is queued (a bad design, site,
+// campus or year answers 400/404/422 at once: validateOptimiseRequest); the siting screens
+// (hexes, every candidate failing a hard check) and the search then run on the job queue, a plan
+// that fails there ending the job 'failed' with its message (GET /api/jobs/:id,
 // its SSE events, DELETE to cancel) and evaluates its candidates on the shared evaluator.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { evaluateDataOf } from '../evaluate/data.ts';
-import { planOptimise, runOptimise } from '../optimise/search.ts';
+import { runOptimise } from '../optimise/search.ts';
+import { validateOptimiseRequest } from '../optimise/validate.ts';
 import { ErrorBody } from '../schemas/common.ts';
 import { OptimiseRequest } from '../schemas/optimise.ts';
 import { sitingData } from './siting.ts';
@@ -48,12 +51,8 @@ export default async function optimiseRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      const plan = planOptimise(request.body, {
-        geoData: app.geoData,
-        data,
-        siting: sitingData(app),
-      });
-      plan.planYear(plan.years[plan.years.length - 1]);
+      // Cheap checks only: this runs on the event loop, and the job plans it all again.
+      validateOptimiseRequest(request.body, { geoData: app.geoData, data });
       const { id } = await app.jobs.submit('optimise', request.body, { owner: request.workspace });
       const statusUrl = `/api/jobs/${id}`;
       return reply.code(202).header('location', statusUrl).send({ jobId: id, statusUrl });

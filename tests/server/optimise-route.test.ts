@@ -1,7 +1,8 @@
 // POST /api/optimise as a user drives it (issue 13): 202 with a job id, progress and the result
 // over GET /api/jobs/:id, the winning fleet re-checked through POST /api/evaluate (the public
 // engine, an independent path from the optimiser's own bookkeeping), 4xx before queueing for a
-// bad request, and DELETE stopping a running optimisation within a second.
+// bad request (a failed job for one only the siting screens can refuse), and DELETE stopping a
+// running optimisation within a second.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,15 +104,26 @@ describe('POST /api/optimise', () => {
     [{ ...small, year: { from: 2034, to: 2032 } }, 400, /year\.to: 2032 is before year\.from 2034/],
     [{ ...small, year: { from: 2030, to: 2044 } }, 400, /year\.to: 2030–2044 spans 15 years/],
     [{ ...small, candidates: { hexes: 0 } }, 400, /hexes|candidates/],
-    [
-      { ...small, candidates: { siteIds: ['allen-memphis', 'nacei-1884'] } },
-      422,
-      /fails a hard siting check.*population-centre-distance/,
-    ],
+    [{ ...small, candidates: { radiusKm: 1 } }, 422, /No candidate site/],
   ])('refuses a bad request before queueing it (%#)', async (payload, status, message) => {
     const res = await app.inject({ method: 'POST', url: '/api/optimise', payload });
     expect(res.statusCode).toBe(status);
     expect(res.json().error.message).toMatch(message);
+  });
+
+  // The hard siting checks are the job's (too slow for the route at 50 sites × 8 designs): a
+  // question every candidate fails is accepted, and its job fails with the 422's message.
+  it('fails the job, with its reason, when every candidate fails a hard siting check', async () => {
+    const payload = { ...small, candidates: { siteIds: ['allen-memphis', 'nacei-1884'] } };
+    const res = await app.inject({ method: 'POST', url: '/api/optimise', payload });
+    expect(res.statusCode).toBe(202);
+    const { jobId } = res.json() as { jobId: string };
+    const last = (await waitFor(jobId, (s) => s.state !== 'queued' && s.state !== 'running')).at(
+      -1,
+    )!;
+    expect(last.state).toBe('failed');
+    expect(last.error?.code).toBe('UNANSWERABLE');
+    expect(last.error?.message).toMatch(/fails a hard siting check.*population-centre-distance/);
   });
 
   it('stops a running optimisation within a second of DELETE', async () => {
