@@ -3,6 +3,7 @@
 // sites", timed in stages: building the relaxation's menu, one HiGHS solve (the relaxation's
 // own answer), the 20 cheapest fleets (20 solves with cuts), and the whole search with its
 // Monte Carlo checks on the evaluation worker pool (1 general worker + the small lane on 2 cores).
+import { readFileSync } from 'node:fs';
 import { loadGeoData } from '../../geo-data/load.ts';
 import { relaxationLp } from '../../models/optimise/relaxation.ts';
 import { sitingDataOf } from '../../server/evaluate/screen-task.ts';
@@ -13,15 +14,9 @@ import { highsSolver } from '../../server/optimise/highs.ts';
 import { planOptimise, runOptimise } from '../../server/optimise/search.ts';
 import type { OptimiseRequest } from '../../server/schemas/optimise.ts';
 
-const request: OptimiseRequest = {
-  campus: { id: 'xai-colossus-2' },
-  year: 2032,
-  target: { servedEnergyFraction: 0.999 },
-  candidates: { radiusKm: 400 },
-  designs: ['bwrx-300', 'xe-100', 'natrium'],
-  limits: { maxUnitsPerSite: 8, maxSites: 3 },
-  options: { trials: 500, seed: 1 },
-};
+const request = JSON.parse(
+  readFileSync(new URL('../fixtures/colossus-2.optimise.json', import.meta.url), 'utf8'),
+) as OptimiseRequest;
 
 const geoData = loadGeoData();
 const data = evaluateDataOf(geoData);
