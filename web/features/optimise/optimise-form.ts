@@ -8,7 +8,13 @@ import type { OPTIMISE_LIMITS } from '../../../server/schemas/optimise.ts';
 import type { LIMITS as EVALUATE_LIMITS } from '../../../server/schemas/evaluate.ts';
 import { h, replaceChildren } from '../../ui/dom.ts';
 import type { OptimiseObjective, OptimiseRequest } from './optimise-client.ts';
-import { questionRequest, type CandidateKind, type TargetKind } from './optimise-question.ts';
+import {
+  DEFAULTS,
+  questionRequest,
+  questionValues,
+  type CandidateKind,
+  type TargetKind,
+} from './optimise-question.ts';
 
 // The server's limits, typed against its `as const` objects so a change there fails tsc here
 // (a value import would pull TypeBox into this chunk).
@@ -34,18 +40,6 @@ const L: Pick<
 const HEX_RADIUS_KM = { min: 10, max: 1500 } as const;
 const TRIALS_MIN: (typeof EVALUATE_LIMITS)['trialsMin'] = 20;
 const YEAR_RANGE = { min: 2024, max: 2045 } as const;
-
-/** Issue 13's example question: 99.9% within 400 km, three designs, up to 8 units at 3 sites. */
-export const DEFAULTS = {
-  servedPercent: 99.9,
-  year: 2032,
-  radiusKm: 400,
-  designs: ['bwrx-300', 'xe-100', 'natrium'],
-  maxUnitsPerSite: 8,
-  maxSites: 3,
-  objective: 'deliveredCost' as OptimiseObjective,
-  trials: 200,
-};
 
 const OBJECTIVES: [OptimiseObjective, string][] = [
   ['deliveredCost', 'Lowest delivered $/MWh'],
@@ -394,32 +388,28 @@ export function createOptimiseForm(onRun: () => void): OptimiseForm {
       fromYear.input.value = String(Math.max(YEAR_RANGE.min, studyYear - 4));
     },
     setQuestion(request) {
-      const t = request.target;
-      targetKind.value =
-        'servedEnergyFraction' in t ? 'served' : 'lossOfLoadHours' in t ? 'lossOfLoad' : 'firmPeak';
-      if ('servedEnergyFraction' in t)
-        target.input.value = String(Number((t.servedEnergyFraction * 100).toPrecision(12)));
-      if ('lossOfLoadHours' in t) lossOfLoad.input.value = String(t.lossOfLoadHours);
-      const y = request.year;
-      year.input.value = String(typeof y === 'number' ? y : y.to);
-      if (typeof y !== 'number') fromYear.input.value = String(y.from);
-      const c = request.candidates;
-      candidateKind.value = 'hexes' in c ? 'hexes' : 'radius';
-      if ('hexes' in c) hexes.input.value = String(c.hexes);
-      if ('radiusKm' in c && c.radiusKm !== undefined) radius.input.value = String(c.radiusKm);
-      const limits = request.limits ?? {};
-      maxUnits.input.value = String(limits.maxUnitsPerSite ?? DEFAULTS.maxUnitsPerSite);
-      maxSites.input.value = String(limits.maxSites ?? DEFAULTS.maxSites);
-      budget.input.value =
-        limits.budgetUsd === undefined
-          ? ''
-          : String(Number((limits.budgetUsd / 1e9).toPrecision(12)));
-      gasBackup.checked = request.options?.backup === 'gas';
-      objective.value = request.objective ?? DEFAULTS.objective;
-      trials.input.value = String(request.options?.trials ?? DEFAULTS.trials);
+      // The values come from questionValues; one it leaves out keeps what its field holds.
+      const v = questionValues(request);
+      const put = (field: NumberField, n: number | undefined) => {
+        if (n !== undefined) field.input.value = String(n);
+      };
+      targetKind.value = v.targetKind;
+      put(target, v.servedPercent);
+      put(lossOfLoad, v.lossOfLoadHours);
+      put(year, v.year);
+      put(fromYear, v.fromYear);
+      candidateKind.value = v.candidateKind;
+      put(hexes, v.hexes);
+      put(radius, v.radiusKm);
+      put(maxUnits, v.maxUnitsPerSite);
+      put(maxSites, v.maxSites);
+      budget.input.value = v.budgetBillionUsd === null ? '' : String(v.budgetBillionUsd);
+      gasBackup.checked = v.gasBackup;
+      objective.value = v.objective;
+      put(trials, v.trials);
       const boxes = [...designList.querySelectorAll<HTMLInputElement>('input')];
-      if (boxes.length === 0) wantedDesigns = [...request.designs];
-      for (const box of boxes) box.checked = request.designs.includes(box.value);
+      if (boxes.length === 0) wantedDesigns = v.designs;
+      for (const box of boxes) box.checked = v.designs.includes(box.value);
       showKinds();
     },
     setRunning(running) {
