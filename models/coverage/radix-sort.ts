@@ -1,8 +1,8 @@
-// Sorts a trial's event keys (touched hours, packed storage events): whole numbers < 2^32. LSD
-// radix in as few passes of up to 8 bits as the largest key needs (touched hours: two of 7),
+// Sorts a trial's event keys (packed storage events; touched hours use a bitmap, hour-set.ts):
+// whole numbers < 2^32. LSD radix in as few passes of up to 8 bits as the largest key needs,
 // insertion sort when short. A trial's few hundred keys sort in O(n) without the comparator
-// calls of TypedArray.prototype.sort (which was most of the scoring's time on 18–36 units). The
-// result is the same ascending list any correct sort gives.
+// calls of TypedArray.prototype.sort. The result is the same ascending list any correct sort
+// gives.
 const SHORT = 48;
 
 export class KeySorter {

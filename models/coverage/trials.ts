@@ -25,6 +25,7 @@ import {
   unionPairs,
   type UnitSink,
 } from '../supply/forced-outages.ts';
+import { HourSet, SUMMARY_WORDS as importedSummaryWords } from '../supply/hour-set.ts';
 import {
   GAS_STREAM_INDEX,
   GRID_STREAM_INDEX,
@@ -52,6 +53,7 @@ const lowerBin = importedLowerBin;
 const GAS_UNIT_LIMIT = importedGasUnitLimit;
 const storageSegment = importedStorageSegment;
 const storageEvent = importedStorageEvent;
+const SUMMARY_WORDS = importedSummaryWords;
 /** runTrials reports progress every this many trials, and at the end. */
 export const PROGRESS_EVERY = 25;
 
@@ -76,7 +78,7 @@ interface Workspace {
 
 const NO_PAIRS = new Float64Array(0);
 
-function newSink(diff: Float64Array, touched: EventList): UnitSink {
+function newSink(diff: Float64Array, touched: HourSet): UnitSink {
   return {
     diff,
     touched,
@@ -90,7 +92,7 @@ function newSink(diff: Float64Array, touched: EventList): UnitSink {
 }
 
 function workspace(plan: SimPlan): Workspace {
-  const touched = new EventList();
+  const touched = new HourSet();
   const scorer = new HourScorer(plan.demandMw, plan.shortfall);
   const dispatcher = plan.dispatchActive ? new Dispatcher(plan.dispatch) : null;
   scorer.dispatch = dispatcher;
@@ -180,8 +182,7 @@ function sampleGrid(plan: SimPlan, ws: Workspace): void {
   for (let k = 0; k < down.length; k += 2) {
     ws.gridDiff[down[k]] -= 1;
     ws.gridDiff[down[k + 1]] += 1;
-    touched.push(down[k]);
-    touched.push(down[k + 1]);
+    touched.add2(down[k], down[k + 1]);
   }
 }
 
@@ -225,7 +226,11 @@ function sampleFleet(
 
 const EVENT_HOUR = 2 * STORAGE_SLOT_LIMIT;
 
-/** Prefix-sums the touched hours and scores each constant stretch; zeroes what it read. */
+/**
+ * Prefix-sums the touched hours and scores each constant stretch; zeroes what it read. The hours
+ * come from the HourSet's bitmap in ascending order, with hour 8,760 always among them: it closes
+ * the last stretch (events there change nothing scored).
+ */
 function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array) {
   const { sink, scorer, gridDiff, dispatcher } = ws;
   const { diff, touched, storageEvents } = sink;
@@ -238,40 +243,50 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
   let gridUp = 1;
   // Only a connected campus samples the grid (sampleGrid), so only then is gridDiff written.
   const connected = plan.grid.connected;
-  // Sorted in place; the lists' first `length` entries are the trial's.
-  const hourCount = touched.length;
+  touched.add(HOURS);
+  // Sorted in place; the list's first `length` entries are the trial's.
   const eventCount = storageEvents.length;
-  ws.sorter.sortPrefix(touched.values, hourCount);
   ws.sorter.sortPrefix(storageEvents.values, eventCount);
-  const hours = touched.values;
   const events = storageEvents.values;
+  const words = touched.words;
+  const summary = touched.summary;
   let e = 0;
   let baseMw = 0;
   let from = 0;
-  for (let i = 0; i <= hourCount; i += 1) {
-    const h = i < hourCount ? hours[i] : HOURS;
-    if (i > 0 && i < hourCount && h === hours[i - 1]) continue;
-    if (h > from) {
-      if (dispatcher !== null) dispatcher.gridUp = plan.grid.connected && gridUp > 0.5;
-      deliveredCounts[lowerBin(baseMw, inv, last)] += h - from;
-      if (n === 0) scorer.range(from, h, baseMw);
-      else storageSegment(scorer, storage, state, from, h, baseMw);
-      from = h;
-    }
-    if (i === hourCount) break;
-    baseMw += diff[h];
-    diff[h] = 0;
-    if (connected) {
-      gridUp += gridDiff[h];
-      gridDiff[h] = 0;
-    }
-    // Storage events are a subset of the touched hours, sorted by hour first.
-    for (; e < eventCount && Math.floor(events[e] / EVENT_HOUR) === h; e += 1) {
-      const rest = events[e] - h * EVENT_HOUR;
-      storageEvent(state, storage, rest >> 1, (rest & 1) === 1 ? 1 : -1, h);
+  for (let s = 0; s < SUMMARY_WORDS; s += 1) {
+    let marked = summary[s];
+    summary[s] = 0;
+    while (marked !== 0) {
+      const markBit = marked & -marked;
+      marked ^= markBit;
+      const w = (s << 5) | (31 - Math.clz32(markBit));
+      let word = words[w];
+      words[w] = 0;
+      while (word !== 0) {
+        const bit = word & -word;
+        word ^= bit;
+        const h = (w << 5) | (31 - Math.clz32(bit));
+        if (h > from) {
+          if (dispatcher !== null) dispatcher.gridUp = plan.grid.connected && gridUp > 0.5;
+          deliveredCounts[lowerBin(baseMw, inv, last)] += h - from;
+          if (n === 0) scorer.range(from, h, baseMw);
+          else storageSegment(scorer, storage, state, from, h, baseMw);
+          from = h;
+        }
+        baseMw += diff[h];
+        diff[h] = 0;
+        if (connected) {
+          gridUp += gridDiff[h];
+          gridDiff[h] = 0;
+        }
+        // Storage events are at touched hours, sorted by hour first.
+        for (; e < eventCount && Math.floor(events[e] / EVENT_HOUR) === h; e += 1) {
+          const rest = events[e] - h * EVENT_HOUR;
+          storageEvent(state, storage, rest >> 1, (rest & 1) === 1 ? 1 : -1, h);
+        }
+      }
     }
   }
-  touched.length = 0;
   storageEvents.length = 0;
 }
 

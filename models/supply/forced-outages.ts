@@ -10,8 +10,10 @@
 // exponential). No warm-up year is needed and 1 January is not biased.
 //
 // Each up-interval [s, e) is rounded to whole hours and written into the fleet's difference array
-// (+weight at s, −weight at e); the touched hours are listed so the prefix sum visits only them.
+// (+weight at s, −weight at e); the touched hours are marked so the prefix sum visits only them.
 // A storage unit also lists its own up and down events, so its tank knows when it can act.
+
+import type { HourSet } from './hour-set.ts';
 
 const HOURS = 8760;
 
@@ -28,6 +30,19 @@ export class EventList {
     }
     this.values[this.length] = value;
     this.length += 1;
+  }
+
+  /** push(a) then push(b), at one call site (the trial loop's inlining budget is tight). */
+  push2(a: number, b: number): void {
+    if (this.length + 2 > this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    const values = this.values;
+    values[this.length] = a;
+    values[this.length + 1] = b;
+    this.length += 2;
   }
 }
 
@@ -49,8 +64,8 @@ export interface UnitSink {
   deliverableHours: number;
   /** The fleet's difference array, 8,761 entries. */
   diff: Float64Array;
-  /** Every hour written to in `diff`, with repeats. */
-  touched: EventList;
+  /** Every hour written to in `diff`. */
+  touched: HourSet;
   /** The unit's storage slot, or −1: a storage unit also records its own up and down events. */
   storageSlot: number;
   storageEvents: EventList;
@@ -60,29 +75,41 @@ function addDelivered(sink: UnitSink, weightMw: number, start: number, end: numb
   if (end <= start) return;
   sink.diff[start] += weightMw;
   sink.diff[end] -= weightMw;
-  sink.touched.push(start);
-  sink.touched.push(end);
+  sink.touched.add2(start, end);
   sink.deliverableHours += end - start;
-  if (sink.storageSlot >= 0) {
-    sink.storageEvents.push(packStorageEvent(start, sink.storageSlot, true));
-    sink.storageEvents.push(packStorageEvent(end, sink.storageSlot, false));
+  const slot = sink.storageSlot;
+  if (slot >= 0) {
+    sink.storageEvents.push2(
+      (start * STORAGE_SLOT_LIMIT + slot) * 2 + 1,
+      (end * STORAGE_SLOT_LIMIT + slot) * 2,
+    );
   }
 }
 
-/** Adds [start, end) minus the line's down pairs; returns the unit's up hours (plant side). */
+/**
+ * Adds [start, end) minus the line's down pairs; returns the unit's up hours (plant side). The
+ * piece after the last down pair is the pair [end, end) (one addDelivered call site).
+ */
 function addUpInterval(sink: UnitSink, weightMw: number, start: number, end: number): number {
   if (end <= start) return 0;
   let from = start;
   const down = sink.lineDown;
-  for (let k = sink.lineFrom; k < sink.lineTo && from < end; k += 2) {
-    const ds = down[k];
-    const de = down[k + 1];
-    if (de <= from) continue;
-    if (ds >= end) break;
+  const to = sink.lineTo;
+  for (let k = sink.lineFrom; from < end; k += 2) {
+    let ds = end;
+    let de = end;
+    if (k < to) {
+      de = down[k + 1];
+      if (de <= from) continue;
+      ds = down[k];
+      if (ds >= end) {
+        ds = end;
+        de = end;
+      }
+    }
     if (ds > from) addDelivered(sink, weightMw, from, ds);
     from = de;
   }
-  if (from < end) addDelivered(sink, weightMw, from, end);
   return end - start;
 }
 
@@ -106,23 +133,24 @@ export function sampleUnitYear(
   let remaining = fails ? rng.exponential(up ? mttfHours : mttrHours) : Number.POSITIVE_INFINITY;
   let upHours = 0;
   let segmentStart = 0;
+  // One addUpInterval and one draw call site in the loop (the trial loop's inlining budget):
+  // a segment's end closes an up-interval like an event does (segmentEnd is whole, so rounding
+  // it changes nothing) and ends the segment instead of flipping the state.
   for (let k = from; k <= to; k += 1) {
     const segmentEnd = k < to ? planned[2 * k] : HOURS;
     let t = segmentStart;
     let upStart = t;
-    while (t + remaining < segmentEnd) {
-      t += remaining;
-      if (up) {
-        upHours += addUpInterval(sink, weightMw, Math.round(upStart), Math.round(t));
-        remaining = rng.exponential(mttrHours);
-      } else {
-        upStart = t;
-        remaining = rng.exponential(mttfHours);
-      }
+    for (;;) {
+      const event = t + remaining < segmentEnd;
+      const until = event ? t + remaining : segmentEnd;
+      if (up) upHours += addUpInterval(sink, weightMw, Math.round(upStart), Math.round(until));
+      if (!event) break;
+      t = until;
+      if (!up) upStart = t;
       up = !up;
+      remaining = rng.exponential(up ? mttfHours : mttrHours);
     }
     remaining -= segmentEnd - t;
-    if (up) upHours += addUpInterval(sink, weightMw, Math.round(upStart), segmentEnd);
     if (k < to) segmentStart = planned[2 * k + 1];
   }
   return upHours;

@@ -12,6 +12,7 @@ import {
   traceTrial,
   type SimPlan,
 } from '../../models/coverage.ts';
+import { HourSet } from '../../models/supply/hour-set.ts';
 import { streamFor } from '../../models/rng.ts';
 import {
   evaluate,
@@ -128,7 +129,7 @@ function referenceTrial(sim: SimPlan, trial: number) {
   for (let i = 0; i < u.count; i += 1) {
     const sink: UnitSink = {
       diff: new Float64Array(8761),
-      touched: new EventList(),
+      touched: new HourSet(),
       storageSlot: -1,
       storageEvents: new EventList(),
       lineDown: new Float64Array(0),

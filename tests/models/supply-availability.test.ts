@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGeoData } from '../../geo-data/load.ts';
 import type { Design } from '../../models/records.ts';
+import { HourSet } from '../../models/supply/hour-set.ts';
 import { streamFor, type Rng } from '../../models/rng.ts';
 import { LINE_STREAM_UNIT, SPECIAL_DEPLOYMENT } from '../../models/supply/streams.ts';
 import { evaluate, type EvaluateInputs } from '../../models/scenario.ts';
@@ -41,7 +42,7 @@ function oneUnit(designId: string, year: number, trials: number, codYear = 2030)
 
 const sink = (): UnitSink => ({
   diff: new Float64Array(8761),
-  touched: new EventList(),
+  touched: new HourSet(),
   storageSlot: -1,
   storageEvents: new EventList(),
   lineDown: new Float64Array(0),
@@ -151,13 +152,15 @@ describe('per-unit streams', () => {
       const streams = new UnitStreams(seed, 2);
       for (const trial of [0, 7, 4999]) {
         streams.startTrial(trial);
-        const pairs: [Rng, Rng][] = [
-          [streams.unit(1, LINE_STREAM_UNIT), streamFor(seed, trial, 1, LINE_STREAM_UNIT)],
-          [streams.special(0), streamFor(seed, trial, SPECIAL_DEPLOYMENT, 0)],
-          [streams.special(1), streamFor(seed, trial, SPECIAL_DEPLOYMENT, 1)],
-          [streams.unit(0, 99), streamFor(seed, trial, 0, 99)],
+        // One generator is reseeded per call (valid until the next), so each is drawn at once.
+        const pairs: [() => Rng, Rng][] = [
+          [() => streams.unit(1, LINE_STREAM_UNIT), streamFor(seed, trial, 1, LINE_STREAM_UNIT)],
+          [() => streams.special(0), streamFor(seed, trial, SPECIAL_DEPLOYMENT, 0)],
+          [() => streams.special(1), streamFor(seed, trial, SPECIAL_DEPLOYMENT, 1)],
+          [() => streams.unit(0, 99), streamFor(seed, trial, 0, 99)],
         ];
-        for (const [a, b] of pairs) {
+        for (const [make, b] of pairs) {
+          const a = make();
           for (let k = 0; k < 4; k += 1) expect(a.nextUint32()).toBe(b.nextUint32());
         }
       }

@@ -2,7 +2,7 @@
  * A plain C implementation of the engine's Monte Carlo core (models/coverage/trials.ts and what it
  * calls), for `npm run bench` only: the same per-unit streams (splitmix64 folds of (seed, trial,
  * deployment, unit) into xoshiro128**), the same failure / repair / refuel event sampling and
- * line outages, the same difference array over touched hours, the same storage dispatch and the
+ * line outages, the same difference array over touched hours (a bitmap), the same storage dispatch and the
  * same coverage accounting (demand segment tree, histograms), in the same floating-point order,
  * so its per-trial sums and histograms equal the JS engine's bit for bit. Backup dispatch and the
  * connected grid are not ported (the bench's shapes run islanded with backup off).
@@ -194,8 +194,8 @@ static inline void pushd(DList *l, double x) {
   l->v[l->len++] = x;
 }
 
-/* Sorts 32-bit keys as models/coverage/radix-sort.ts does: insertion sort when short, else LSD
- * radix in as few passes of up to 8 bits as the largest key needs (touched hours: two of 7). */
+/* Sorts 32-bit keys (storage events) as models/coverage/radix-sort.ts does: insertion sort when
+ * short, else LSD radix in as few passes of up to 8 bits as the largest key needs. */
 static uint32_t *radix_tmp;
 static int radix_cap;
 static void sort_u32(uint32_t *v, int n) {
@@ -483,9 +483,22 @@ static void storage_segment(Scorer *sc, const Plan *p, Storage *st, int a, int b
 }
 
 /* ---- sampling (models/supply/forced-outages.ts, models/coverage/trials.ts) ---- */
+/* models/supply/hour-set.ts: one bit per hour 0..8760, one summary bit per 32-hour word. */
+#define HOUR_WORDS ((HOURS + 1 + 31) / 32)
+#define SUMMARY_WORDS ((HOUR_WORDS + 31) / 32)
+typedef struct {
+  uint32_t words[HOUR_WORDS], summary[SUMMARY_WORDS];
+} HourSet;
+static inline void hour_set_add(HourSet *s, uint32_t h) {
+  uint32_t w = h >> 5;
+  s->words[w] |= 1u << (h & 31);
+  s->summary[w >> 5] |= 1u << (w & 31);
+}
+
 typedef struct {
   double diff[HOURS + 1];
-  U32List touched, events;
+  HourSet touched;
+  U32List events;
   const double *lineDown;
   int lineFrom, lineTo, slot;
   double deliverable;
@@ -495,8 +508,8 @@ static inline void add_delivered(Sink *k, double w, int s, int e) {
   if (e <= s) return;
   k->diff[s] += w;
   k->diff[e] -= w;
-  push32(&k->touched, (uint32_t)s);
-  push32(&k->touched, (uint32_t)e);
+  hour_set_add(&k->touched, (uint32_t)s);
+  hour_set_add(&k->touched, (uint32_t)e);
   k->deliverable += e - s;
   if (k->slot >= 0) {
     push32(&k->events, ((uint32_t)s * STORAGE_SLOT_LIMIT + (uint32_t)k->slot) * 2u + 1u);
@@ -733,37 +746,45 @@ int main(int argc, char **argv) {
         o.available[at + d] += upHours * p.netMw[i];
         o.deliverable[at + d] += k->deliverable * p.netMw[i];
       }
-      /* Score: prefix sum over the touched hours, one stretch at a time. */
+      /* Score: prefix sum over the touched hours (the bitmap, ascending; hour 8760 always in it
+       * closes the last stretch), one stretch at a time. */
       if (S > 0) {
         memcpy(st.levels, p.cap, 8 * (size_t)S);
         memset(st.unitUp, 0, 8 * (size_t)S);
         memset(st.since, 0, 8 * (size_t)S);
         st.counts[0] = st.counts[1] = st.counts[2] = 0;
       }
-      sort_u32(k->touched.v, k->touched.len);
+      hour_set_add(&k->touched, HOURS);
       sort_u32(k->events.v, k->events.len);
-      const uint32_t *hours = k->touched.v;
       const uint32_t *events = k->events.v;
-      int len = k->touched.len, elen = k->events.len, e = 0, from = 0;
+      int elen = k->events.len, e = 0, from = 0;
       double baseMw = 0;
-      for (int i = 0; i <= len; i++) {
-        int h = i < len ? (int)hours[i] : HOURS;
-        if (i > 0 && i < len && h == (int)hours[i - 1]) continue;
-        if (h > from) {
-          o.dCounts[lower_bin(baseMw, dInv, dLast)] += h - from;
-          if (S == 0) range(sc, from, h, baseMw);
-          else storage_segment(sc, &p, &st, from, h, baseMw);
-          from = h;
-        }
-        if (i == len) break;
-        baseMw += k->diff[h];
-        k->diff[h] = 0;
-        for (; e < elen && events[e] / (2u * STORAGE_SLOT_LIMIT) == (uint32_t)h; e++) {
-          uint32_t rest = events[e] - (uint32_t)h * 2u * STORAGE_SLOT_LIMIT;
-          storage_event(&st, &p, (int)(rest >> 1), (rest & 1u) ? 1 : -1, h);
+      for (int s = 0; s < SUMMARY_WORDS; s++) {
+        uint32_t marked = k->touched.summary[s];
+        k->touched.summary[s] = 0;
+        while (marked) {
+          int w = (s << 5) | __builtin_ctz(marked);
+          marked &= marked - 1;
+          uint32_t word = k->touched.words[w];
+          k->touched.words[w] = 0;
+          while (word) {
+            int h = (w << 5) | __builtin_ctz(word);
+            word &= word - 1;
+            if (h > from) {
+              o.dCounts[lower_bin(baseMw, dInv, dLast)] += h - from;
+              if (S == 0) range(sc, from, h, baseMw);
+              else storage_segment(sc, &p, &st, from, h, baseMw);
+              from = h;
+            }
+            baseMw += k->diff[h];
+            k->diff[h] = 0;
+            for (; e < elen && events[e] / (2u * STORAGE_SLOT_LIMIT) == (uint32_t)h; e++) {
+              uint32_t rest = events[e] - (uint32_t)h * 2u * STORAGE_SLOT_LIMIT;
+              storage_event(&st, &p, (int)(rest >> 1), (rest & 1u) ? 1 : -1, h);
+            }
+          }
         }
       }
-      k->touched.len = 0;
       k->events.len = 0;
       o.served[trial] = sc->served;
       o.unserved[trial] = sc->unserved;
@@ -773,7 +794,6 @@ int main(int argc, char **argv) {
     clock_gettime(CLOCK_MONOTONIC, &t1);
     printf("%.4f\n", (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
     free(sc);
-    free(k->touched.v);
     free(k->events.v);
     free(k);
     free(st.levels);
