@@ -23,6 +23,11 @@ import {
   type ReportFormatQueryT,
   type ReportParamsT,
 } from '../schemas/report.ts';
+import {
+  ScenarioExport,
+  type ScenarioExportBody,
+  type ScenarioOptimisationBody,
+} from '../schemas/scenario.ts';
 import { Type, type Static } from 'typebox';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 422: ErrorBody };
@@ -42,14 +47,24 @@ function sendFile(
     .send(file);
 }
 
-/** A saved scenario as exactly what POST /api/scenarios accepts. */
-export function scenarioExport(scenario: { name: string; spec: unknown }): ScenarioInputBody {
+/**
+ * A saved scenario as exactly what POST /api/scenarios accepts: its spec and, when it was loaded
+ * from the optimiser, that optimisation (so an import reopens with its ranked fleets too).
+ */
+export function scenarioExport(scenario: {
+  name: string;
+  spec: unknown;
+  optimisation: unknown;
+}): ScenarioExportBody {
   const spec = scenario.spec as Omit<ScenarioInputBody, 'name'>;
   return {
     name: scenario.name,
     campus: spec.campus,
     deployments: spec.deployments,
     ...(spec.options === undefined ? {} : { options: spec.options }),
+    ...(scenario.optimisation === null
+      ? {}
+      : { optimisation: scenario.optimisation as ScenarioOptimisationBody }),
   };
 }
 
@@ -94,7 +109,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
         tags,
         summary: 'A saved scenario as JSON that POST /api/scenarios imports again',
         params: IdParams,
-        response: { ...errors, 200: ScenarioInput },
+        response: { ...errors, 200: ScenarioExport },
       },
     },
     async (request, reply) => {

@@ -36,6 +36,13 @@ export const ScenarioSaveInput = Type.Object(
 );
 export type ScenarioSaveInputBody = Static<typeof ScenarioSaveInput>;
 
+/** GET /api/scenarios/:id/export.json: exactly a body POST /api/scenarios imports again. */
+export const ScenarioExport = Type.Object(ScenarioSaveInput.properties, {
+  additionalProperties: false,
+  description: 'A saved scenario and its optimisation, as POST /api/scenarios takes it',
+});
+export type ScenarioExportBody = Static<typeof ScenarioExport>;
+
 const SummaryFields = {
   id: Type.String({ format: 'uuid' }),
   workspace: Type.String(),

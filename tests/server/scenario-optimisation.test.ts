@@ -1,7 +1,7 @@
 // A saved scenario carries the optimisation it was loaded from (issue 13 "Results are stored with
 // the scenario"): the request and the result (without the best fleet's bulky evaluation) are
-// saved, read back exactly, replaced or cleared by PUT, and validated at the edge, on both
-// SQLite and PostgreSQL.
+// saved, read back exactly, replaced or cleared by PUT, exported with the scenario and imported
+// back, and validated at the edge, on both SQLite and PostgreSQL.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,31 @@ describe.each(dialects)('scenario with an optimisation on %s', (dialect) => {
     expect((await app.inject({ url: `/api/scenarios/${id}` })).json()).not.toHaveProperty(
       'optimisation',
     );
+  });
+
+  it('export.json carries the optimisation, and importing it restores the same one', async () => {
+    const saved = await create({ ...scenarioOf(), optimisation: stored });
+    expect(saved.statusCode).toBe(201);
+    const exported = await app.inject({ url: `/api/scenarios/${saved.json().id}/export.json` });
+    expect(exported.statusCode).toBe(200);
+    const file = exported.json();
+    expect(file.optimisation).toEqual(JSON.parse(JSON.stringify(stored)));
+    // Nothing of the saved copy's identity travels in the file.
+    for (const key of ['id', 'workspace', 'version', 'createdAt', 'updatedAt'])
+      expect(file).not.toHaveProperty(key);
+    const imported = await create(file);
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json().id).not.toBe(saved.json().id);
+    const back = (await app.inject({ url: `/api/scenarios/${imported.json().id}` })).json();
+    expect(back.optimisation).toEqual(JSON.parse(JSON.stringify(stored)));
+    expect(back.deployments).toEqual(JSON.parse(JSON.stringify(scenarioOf().deployments)));
+  });
+
+  it('export.json of a scenario without an optimisation has none', async () => {
+    const plain = await create(scenarioOf());
+    const exported = await app.inject({ url: `/api/scenarios/${plain.json().id}/export.json` });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.json()).not.toHaveProperty('optimisation');
   });
 
   it('400 naming the field for a bad optimisation, and nothing is saved', async () => {

@@ -4,14 +4,20 @@
 // read the ranked fleets and the Pareto chart, load the winner onto the map, and save it with
 // the top bar's save: the saved scenario holds exactly the optimiser's best fleet and the
 // optimisation itself. Reopening it (a reload with no local draft) shows the ranked fleets and
-// the Pareto chart as saved, and no POST /api/optimise goes out.
+// the Pareto chart as saved, and no POST /api/optimise goes out; its JSON download carries the
+// optimisation, and importing that file opens a new scenario with the same ranked fleets.
 // Screenshots go to test-results/optimise-*.png.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobStatusBody } from '../../server/schemas/jobs.ts';
 import type { OptimiseResult } from '../../server/schemas/optimise.ts';
-import type { ScenarioListBody, ScenarioResponseBody } from '../../server/schemas/scenario.ts';
+import type {
+  ScenarioListBody,
+  ScenarioResponseBody,
+  ScenarioSaveInputBody,
+} from '../../server/schemas/scenario.ts';
 import { openApp, RESULTS_DIR, type Harness } from './browser-harness.ts';
 import { fullServedPercent } from './workspace-helpers.ts';
 
@@ -259,6 +265,45 @@ describe('the Optimise tab', { timeout: 300_000 }, () => {
     await page.getByTestId('optimise-pareto').scrollIntoViewIfNeeded();
     await shot('8-reopened-pareto');
     expect(optimiseCalls).toEqual([]);
+    expect(app!.problems).toEqual([]);
+  });
+
+  it('downloads the scenario as JSON with its optimisation, and an import reopens it', async () => {
+    const saved = (await (
+      await fetch(`${app!.url}/api/scenarios/${savedId}`)
+    ).json()) as ScenarioResponseBody;
+    await page.getByTestId('downloads').click();
+    const started = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('report-json').click();
+    const file = join(RESULTS_DIR, 'optimise-scenario.json');
+    await (await started).saveAs(file);
+    const body = JSON.parse(readFileSync(file, 'utf8')) as ScenarioSaveInputBody;
+    expect(body.optimisation).toEqual(saved.optimisation);
+    // The server's export of the saved one says the same.
+    const exported = await (await fetch(`${app!.url}/api/scenarios/${savedId}/export.json`)).json();
+    expect(exported.optimisation).toEqual(saved.optimisation);
+
+    await page.getByTestId('downloads').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('scenario-import').click();
+    await (await chooser).setFiles(file);
+    await page
+      .getByTestId('report-progress')
+      .getByText(/^Imported “.*” as a new scenario$/)
+      .waitFor({ timeout: 60_000 });
+    await page.waitForURL((url) => {
+      const id = url.searchParams.get('scenario');
+      return id !== null && id !== savedId;
+    });
+    const id = new URL(page.url()).searchParams.get('scenario');
+    const imported = (await (
+      await fetch(`${app!.url}/api/scenarios/${id}`)
+    ).json()) as ScenarioResponseBody;
+    expect(imported.optimisation).toEqual(saved.optimisation);
+    await page.getByRole('tab', { name: 'Optimise' }).click();
+    await expect
+      .poll(() => page.getByTestId('optimise-ranked-row').count(), { timeout: 60_000 })
+      .toBe(saved.optimisation!.result.ranked.length);
     expect(app!.problems).toEqual([]);
   });
 });

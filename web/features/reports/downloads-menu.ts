@@ -1,12 +1,13 @@
 // The top bar's downloads (UX.md "A slim top bar"; issue 11): the open scenario, as it is on
 // screen (saved or not), as a PDF siting report, hourly CSV, GeoJSON of its sites and lines, or
-// JSON that imports again; and "Import scenario" for such a JSON file, which is saved (POST
-// /api/scenarios validates it and names any bad field) and opened.
+// JSON that imports again (with the optimisation it was loaded from, if any); and "Import
+// scenario" for such a JSON file, which is saved (POST /api/scenarios validates it and names any
+// bad field) and opened.
 import './reports.css';
 import type { ReportFormat } from '../../api/reports-client.ts';
 import { streamReport } from '../../api/reports-client.ts';
 import type { ScenariosClient } from '../../api/scenarios-client.ts';
-import type { ScenarioInput } from '../../api/scenario-types.ts';
+import type { ScenarioSaveInput } from '../../api/scenario-types.ts';
 import { scenarioInput } from '../../state/scenario.ts';
 import type { Store } from '../../state/store.ts';
 import { h } from '../../ui/dom.ts';
@@ -50,11 +51,11 @@ export interface DownloadsDeps {
 }
 
 /** The file's JSON as a scenario body, or a message saying why it is not one. */
-export function parseScenarioFile(text: string): ScenarioInput | string {
+export function parseScenarioFile(text: string): ScenarioSaveInput | string {
   try {
     const value: unknown = JSON.parse(text);
     return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as ScenarioInput)
+      ? (value as ScenarioSaveInput)
       : 'the file is not a JSON object';
   } catch (error) {
     return `the file is not JSON (${(error as Error).message})`;
@@ -140,8 +141,11 @@ export function createDownloadsMenu(store: Store, deps: DownloadsDeps): HTMLElem
     const input = scenarioInput(store.get().scenario);
     if (!input) return;
     if (format === 'json') {
-      // What GET /api/scenarios/:id/export.json gives for a saved one: POST /api/scenarios takes it.
-      const body = `${JSON.stringify(input, null, 2)}\n`;
+      // What GET /api/scenarios/:id/export.json gives for a saved one, the optimisation the
+      // placements came from included: POST /api/scenarios takes it.
+      const { optimisation } = store.get().scenario;
+      const file: ScenarioSaveInput = optimisation ? { ...input, optimisation } : input;
+      const body = `${JSON.stringify(file, null, 2)}\n`;
       saveFile(`${safeFileStem(input.name)}.json`, new Blob([body], { type: 'application/json' }));
       return;
     }
