@@ -14,22 +14,21 @@
 // taken up by another and resumes where the evaluations stop, with the same answer bit for bit.
 // A worker process holds an advisory lock for as long as its connection lives; the others sweep
 // every second, and a process whose lock is free is dead: graphile-worker's locks on its jobs
-// are released (force_unlock_workers) and a live worker takes them up.
+// are released (force_unlock_workers) and a live worker takes them up (pg-liveness.ts). Each
+// candidate evaluation is a sub-job (pg-subjobs.ts); this file is the queue itself.
 //
 // Cancelling sets the flag and notifies every process: the job's runner aborts the search at
 // once, running sub-jobs abort their evaluation, and a sub-job not yet started sees the flag
 // (read under a row lock that the cancel's update conflicts with) and never starts.
 import { EventEmitter, setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import pg from 'pg';
 import { Logger, run, type Runner, type Task, type WorkerEvents } from 'graphile-worker';
-import { cacheKey } from '../evaluate/cache.ts';
-import { MODEL_VERSION, type Evaluation, type Evaluator } from '../evaluate/evaluator.ts';
-import { HttpError } from '../plugins/errors.ts';
-import type { SearchEvaluator } from '../optimise/search.ts';
-import type { EvaluateInputs } from '../../models/scenario.ts';
+import type { Evaluator } from '../evaluate/evaluator.ts';
+import { createLiveness, registerProcess, SWEEP_MS } from './pg-liveness.ts';
+import { createSubJobs } from './pg-subjobs.ts';
 import {
+  INTERNAL_ERROR,
   isFinished,
   publicError,
   queueFullError,
@@ -42,7 +41,15 @@ import {
   type JobState,
   type JobStatus,
 } from './queue.ts';
-import { CHANNEL, ensureQueueSchema, LOCK_NAMESPACE, SCHEMA } from './pg-schema.ts';
+import {
+  CHANNEL,
+  ensureQueueSchema,
+  LOCK_NAMESPACE,
+  NOTIFY_SQL,
+  POLL_MS,
+  SCHEMA,
+  transactions,
+} from './pg-schema.ts';
 
 export interface PgJobQueueOptions {
   connectionString: string;
@@ -83,16 +90,15 @@ interface JobRow {
   finished_at: Date | null;
 }
 
-/** Liveness sweep and heartbeat, ms; a process silent for STALE_MS is dead even if locked. */
-const SWEEP_MS = 1000;
-const STALE_MS = 60_000;
-/** Fallback polls, should a notification be missed while a connection reconnects. */
-const POLL_MS = 1000;
 const CANCEL_POLL_MS = 500;
-/** Finished jobs, their sub-job log and unused evaluations are kept this long. */
-const RETENTION = '7 days';
 
-const INTERNAL = { code: 'INTERNAL', message: 'The job failed.' };
+/** One running task's abort: by its job's cancel (`cancelled`) or by this queue closing. */
+export interface CancelWatch {
+  signal: AbortSignal;
+  readonly cancelled: boolean;
+  cancel(): void;
+  stop(): void;
+}
 
 function toStatus(row: JobRow): JobStatus {
   return {
@@ -108,8 +114,6 @@ function toStatus(row: JobRow): JobStatus {
     ...(row.finished_at ? { finishedAt: row.finished_at.toISOString() } : {}),
   };
 }
-
-const notifySql = `SELECT pg_notify('${CHANNEL}', $1)`;
 
 export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
   const maxQueued = Math.max(0, options.maxQueued ?? 32);
@@ -136,27 +140,13 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
   const runners: Runner[] = [];
   const timers: NodeJS.Timeout[] = [];
 
-  async function tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const value = await work(client);
-      await client.query('COMMIT');
-      return value;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+  const tx = transactions(pool);
 
   // --- Notifications (and, for a worker, the liveness lock) on one dedicated connection ------
   let listener: pg.Client | null = null;
   let connecting: Promise<void> | null = null;
-  /** Evaluation waiters by key; cancel watchers by job id; status subscribers by job id. */
-  const evalWaiters = new Map<string, Set<() => void>>();
-  const cancelWatch = new Map<string, Set<Watch>>();
+  /** Cancel watchers by job id; status subscribers by job id. */
+  const cancelWatch = new Map<string, Set<CancelWatch>>();
   const subscribers = new Map<
     string,
     { listeners: Set<JobListener>; chain: Promise<void>; last: string }
@@ -165,7 +155,7 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
   function onNotification(payload: string): void {
     const kind = payload.slice(0, 2);
     const value = payload.slice(2);
-    if (kind === 'e:') for (const wake of evalWaiters.get(value) ?? []) wake();
+    if (kind === 'e:') subJobs.wake(value);
     else if (kind === 'c:') for (const w of cancelWatch.get(value) ?? []) w.cancel();
     else if (kind === 'j:' && subscribers.has(value)) refresh(value);
   }
@@ -187,7 +177,7 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
     });
     listener = client;
     // Whatever happened while disconnected: wake every waiter to re-read.
-    for (const wakes of evalWaiters.values()) for (const wake of wakes) wake();
+    subJobs.wakeAll();
     for (const id of subscribers.keys()) refresh(id);
   }
 
@@ -248,22 +238,15 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
   timers.push(subscriberPoll);
 
   // --- Cancellation watch (runners and sub-jobs of this process) ------------------------------
-  /** One running task's abort: by its job's cancel (`cancelled`) or by this queue closing. */
-  interface Watch {
-    signal: AbortSignal;
-    readonly cancelled: boolean;
-    cancel(): void;
-    stop(): void;
-  }
   const running = new Set<AbortController>();
-  function watchCancel(jobId: string): Watch {
+  function watchCancel(jobId: string): CancelWatch {
     const controller = new AbortController();
     // A search waits on its signal once per evaluation in flight.
     setMaxListeners(1000, controller.signal);
     let set = cancelWatch.get(jobId);
     if (!set) cancelWatch.set(jobId, (set = new Set()));
     let cancelled = false;
-    const watch: Watch = {
+    const watch: CancelWatch = {
       signal: controller.signal,
       get cancelled() {
         return cancelled;
@@ -310,86 +293,23 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
           WHERE id = $1 AND state IN ('queued', 'running')`,
         [id, state, fields.result ?? null, fields.error ? JSON.stringify(fields.error) : null],
       );
-      await client.query(notifySql, [`j:${id}`]);
+      await client.query(NOTIFY_SQL, [`j:${id}`]);
     });
   }
 
-  // --- The fan-out evaluator: each evaluation a sub-job ---------------------------------------
-  async function readEvaluation(jobId: string, key: string): Promise<Evaluation | null> {
-    const { rows } = await pool.query<{ json: string }>(
-      `SELECT json FROM ${SCHEMA}.evaluations WHERE key = $1`,
-      [key],
-    );
-    if (rows[0]) return { json: rows[0].json, cached: false };
-    const failed = await pool.query<{ error: string }>(
-      `SELECT error FROM ${SCHEMA}.subjobs
-        WHERE job_id = $1 AND key = $2 AND outcome = 'failed' ORDER BY id DESC LIMIT 1`,
-      [jobId, key],
-    );
-    if (failed.rows[0]) {
-      const error = JSON.parse(failed.rows[0].error) as { code: string; message: string };
-      if (error.code === 'INTERNAL') throw new Error('an evaluation sub-job failed');
-      throw new HttpError(422, error.code, error.message);
-    }
-    return null;
-  }
+  // --- The fan-out evaluator: each evaluation a sub-job (pg-subjobs.ts) ------------------------
+  const subJobs = createSubJobs({
+    pool,
+    tx,
+    evaluator: options.evaluator,
+    dataVersion: options.dataVersion,
+    fanOut,
+    processId: () => processId,
+    watchCancel,
+    logError: options.logError,
+  });
 
-  /** Resolves on a wake-up or after POLL_MS; rejects when the signal aborts. */
-  function nap(wakes: Set<() => void>, signal: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const done = () => {
-        clearTimeout(timer);
-        wakes.delete(done);
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      const onAbort = () => {
-        clearTimeout(timer);
-        wakes.delete(done);
-        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-      };
-      const timer = setTimeout(done, POLL_MS);
-      if (signal.aborted) return onAbort();
-      wakes.add(done);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
-  function fanOutEvaluator(jobId: string, jobSignal: AbortSignal): SearchEvaluator {
-    return {
-      workers: fanOut,
-      relax: (relaxation, k, signal) => options.evaluator.relax(relaxation, k, signal),
-      async evaluate(inputs, _extras, _onProgress, control) {
-        const signal = control?.signal ?? jobSignal;
-        const key = cacheKey({ inputs, data: options.dataVersion, model: MODEL_VERSION });
-        const found = await readEvaluation(jobId, key);
-        if (found) return found;
-        let wakes = evalWaiters.get(key);
-        if (!wakes) evalWaiters.set(key, (wakes = new Set()));
-        const mine = wakes;
-        try {
-          // The inputs travel as JSON text (json, not jsonb, keeps it as written anyway).
-          await pool.query(
-            `SELECT graphile_worker.add_job('planner_evaluate', $1::json, max_attempts => 5,
-                    job_key => $2, job_key_mode => 'unsafe_dedupe')`,
-            [
-              JSON.stringify({ jobId, key, inputs: JSON.stringify(inputs) }),
-              `eval:${jobId}:${key}`,
-            ],
-          );
-          for (;;) {
-            const got = await readEvaluation(jobId, key);
-            if (got) return got;
-            await nap(mine, signal);
-          }
-        } finally {
-          if (mine.size === 0 && evalWaiters.get(key) === mine) evalWaiters.delete(key);
-        }
-      },
-    };
-  }
-
-  // --- The worker's tasks ---------------------------------------------------------------------
+  // --- The worker's job task ------------------------------------------------------------------
   const plannerJob: Task = async (payload) => {
     const { id } = payload as { id: string };
     const { rows } = await pool.query<{
@@ -410,7 +330,7 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
           WHERE id = $1 AND state IN ('queued', 'running') AND NOT cancel_requested`,
         [id, processId],
       );
-      await client.query(notifySql, [`j:${id}`]);
+      await client.query(NOTIFY_SQL, [`j:${id}`]);
       return (r.rowCount ?? 0) > 0;
     });
     if (!started) return;
@@ -428,7 +348,7 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
           `UPDATE ${SCHEMA}.jobs SET progress = $2 WHERE id = $1 AND state = 'running'`,
           [id, JSON.stringify(progress)],
         );
-        await client.query(notifySql, [`j:${id}`]);
+        await client.query(NOTIFY_SQL, [`j:${id}`]);
       });
     };
     const ctx: JobContext = {
@@ -438,7 +358,7 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
         pending = { ...p };
         if (first) writing = writing.then(flush).catch(() => undefined);
       },
-      evaluator: fanOutEvaluator(id, signal),
+      evaluator: subJobs.fanOutEvaluator(id, signal),
     };
     try {
       const result = await handler(JSON.parse(row.input ?? 'null'), ctx);
@@ -452,161 +372,17 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
       if (signal.aborted) throw error;
       const shown = publicError(error);
       if (!shown) options.logError?.(error, { id, kind: row.kind });
-      await finishJob(id, 'failed', { error: shown ?? INTERNAL });
+      await finishJob(id, 'failed', { error: shown ?? INTERNAL_ERROR });
     } finally {
       watch.stop();
     }
   };
 
-  const plannerEvaluate: Task = async (payload) => {
-    const { jobId, key, inputs } = payload as { jobId: string; key: string; inputs: string };
-    const known = await pool.query(`SELECT 1 FROM ${SCHEMA}.evaluations WHERE key = $1`, [key]);
-    if (known.rowCount) {
-      await pool.query(notifySql, [`e:${key}`]);
-      return;
-    }
-    // FOR SHARE waits for a cancel being written, then sees it: no sub-job starts after one.
-    const subId = await tx(async (client) => {
-      const job = await client.query<{ cancel_requested: boolean; state: JobState }>(
-        `SELECT cancel_requested, state FROM ${SCHEMA}.jobs WHERE id = $1 FOR SHARE`,
-        [jobId],
-      );
-      const row = job.rows[0];
-      if (!row || row.cancel_requested || isFinished(row.state)) return null;
-      const inserted = await client.query<{ id: string }>(
-        `INSERT INTO ${SCHEMA}.subjobs (job_id, key, process_id) VALUES ($1, $2, $3)
-         RETURNING id`,
-        [jobId, key, processId],
-      );
-      return inserted.rows[0].id;
-    });
-    if (subId === null) return;
-    const watch = watchCancel(jobId);
-    const signal = watch.signal;
-    const end = (outcome: string, error?: object) =>
-      tx(async (client) => {
-        await client.query(
-          `UPDATE ${SCHEMA}.subjobs SET finished_at = clock_timestamp(), outcome = $2, error = $3
-            WHERE id = $1`,
-          [subId, outcome, error ? JSON.stringify(error) : null],
-        );
-        if (outcome !== 'aborted') await client.query(notifySql, [`e:${key}`]);
-      });
-    try {
-      const { json } = await options.evaluator.evaluate(
-        JSON.parse(inputs) as EvaluateInputs,
-        undefined,
-        undefined,
-        { signal, background: true },
-      );
-      await tx(async (client) => {
-        // The evaluator's own text, stored as it is: no number is re-serialised on the way.
-        await client.query(
-          `INSERT INTO ${SCHEMA}.evaluations (key, json) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-          [key, json],
-        );
-      });
-      await end('done');
-    } catch (error) {
-      if (signal.aborted) {
-        await end('aborted');
-        if (!watch.cancelled) throw error; // closing: another worker evaluates it
-        return;
-      }
-      const shown = publicError(error);
-      if (!shown) options.logError?.(error, { id: jobId, kind: 'evaluate' });
-      await end('failed', shown ?? INTERNAL);
-    } finally {
-      watch.stop();
-    }
-  };
-
-  // --- Liveness -------------------------------------------------------------------------------
-  async function heartbeat(): Promise<void> {
-    const r = await pool.query(
-      `UPDATE ${SCHEMA}.processes SET heartbeat_at = clock_timestamp(), worker_ids = $2
-        WHERE id = $1`,
-      [processId, [...workerIds]],
-    );
-    if (r.rowCount === 0) {
-      // Swept while the connection was down: register again under the same id.
-      await pool.query(
-        `INSERT INTO ${SCHEMA}.processes (id, host, pid, worker_ids) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO NOTHING`,
-        [processId, hostname(), process.pid, [...workerIds]],
-      );
-    }
-  }
-
-  let lastRetention = 0;
-  async function sweep(): Promise<void> {
-    const { rows } = await pool.query<{ id: string; stale: boolean }>(
-      `SELECT id, heartbeat_at < clock_timestamp() - $2::interval AS stale
-         FROM ${SCHEMA}.processes WHERE id <> $1`,
-      [processId, `${STALE_MS} milliseconds`],
-    );
-    for (const row of rows) {
-      const swept = await tx(async (client) => {
-        if (!row.stale) {
-          const lock = await client.query<{ free: boolean }>(
-            'SELECT pg_try_advisory_xact_lock($1, $2::int) AS free',
-            [LOCK_NAMESPACE, row.id],
-          );
-          if (!lock.rows[0].free) return null;
-        }
-        const gone = await client.query<{ worker_ids: string[] }>(
-          `DELETE FROM ${SCHEMA}.processes WHERE id = $1 RETURNING worker_ids`,
-          [row.id],
-        );
-        if (!gone.rows[0]) return null;
-        const ids = gone.rows[0].worker_ids;
-        if (ids.length > 0) {
-          await client.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [ids]);
-        }
-        // Its cancelled jobs will never be finished by it: they are cancelled now.
-        const cancelled = await client.query<{ id: string }>(
-          `UPDATE ${SCHEMA}.jobs SET state = 'cancelled', finished_at = clock_timestamp(),
-                  input = NULL
-            WHERE runner = $1 AND state = 'running' AND cancel_requested RETURNING id`,
-          [row.id],
-        );
-        for (const { id } of cancelled.rows) await client.query(notifySql, [`j:${id}`]);
-        await client.query(
-          `UPDATE ${SCHEMA}.subjobs SET finished_at = clock_timestamp(), outcome = 'lost'
-            WHERE process_id = $1 AND finished_at IS NULL`,
-          [row.id],
-        );
-        return ids;
-      });
-      if (swept) {
-        log('warn', `job worker process ${row.id} is gone; its jobs are taken up again`, {
-          workerIds: swept,
-        });
-      }
-    }
-    if (Date.now() - lastRetention > 600_000) {
-      lastRetention = Date.now();
-      await pool.query(
-        `DELETE FROM ${SCHEMA}.jobs WHERE finished_at < clock_timestamp() - $1::interval`,
-        [RETENTION],
-      );
-      await pool.query(
-        `DELETE FROM ${SCHEMA}.subjobs WHERE started_at < clock_timestamp() - $1::interval`,
-        [RETENTION],
-      );
-      await pool.query(
-        `DELETE FROM ${SCHEMA}.evaluations WHERE created_at < clock_timestamp() - $1::interval`,
-        [RETENTION],
-      );
-    }
-  }
-
+  // --- The worker: its tasks, and its liveness (pg-liveness.ts) -------------------------------
   async function startWorker(): Promise<void> {
-    const { rows } = await pool.query<{ id: string }>(
-      `INSERT INTO ${SCHEMA}.processes (host, pid) VALUES ($1, $2) RETURNING id`,
-      [hostname(), process.pid],
-    );
-    processId = Number(rows[0].id);
+    const id = await registerProcess(pool);
+    processId = id;
+    const { heartbeat, sweep } = createLiveness({ pool, tx, processId: id, workerIds, log });
     // The listener connection holds this process's liveness lock from now on.
     const previous = listener;
     listener = null;
@@ -631,7 +407,7 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
       await run({
         ...common,
         concurrency: evaluateConcurrency,
-        taskList: { planner_evaluate: plannerEvaluate },
+        taskList: { planner_evaluate: subJobs.plannerEvaluate },
       }),
     );
     let busy = false;
@@ -712,8 +488,8 @@ export function createPgJobQueue(options: PgJobQueueOptions): PgJobQueue {
           [id],
         );
         if (!r.rowCount) return false;
-        await client.query(notifySql, [`c:${id}`]);
-        await client.query(notifySql, [`j:${id}`]);
+        await client.query(NOTIFY_SQL, [`c:${id}`]);
+        await client.query(NOTIFY_SQL, [`j:${id}`]);
         return true;
       });
     },

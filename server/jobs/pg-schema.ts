@@ -17,6 +17,30 @@ export const SCHEMA = 'planner_queue';
 export const LOCK_NAMESPACE = 0x706c6e71;
 /** Notifications on this channel: `j:<job id>` changed, `c:<job id>` cancel, `e:<key>` evaluated. */
 export const CHANNEL = 'planner_queue';
+/** One notification on CHANNEL; $1 is its payload. */
+export const NOTIFY_SQL = `SELECT pg_notify('${CHANNEL}', $1)`;
+/** Fallback polls, should a notification be missed while a connection reconnects. */
+export const POLL_MS = 1000;
+
+/** Runs `work` in one transaction on a pooled connection (rolled back if it throws). */
+export type Tx = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
+
+export function transactions(pool: pg.Pool): Tx {
+  return async (work) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const value = await work(client);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+}
 
 const DDL = `
 CREATE SCHEMA IF NOT EXISTS ${SCHEMA};

@@ -96,6 +96,9 @@ export const isFinished = (state: JobState) =>
   state === 'done' || state === 'failed' || state === 'cancelled';
 
 /** A ModelError or HttpError says what went wrong on purpose; anything else stays in the log. */
+/** What a job's status says of an unexpected error (the error itself goes to logError). */
+export const INTERNAL_ERROR: JobErrorBody = { code: 'INTERNAL', message: 'The job failed.' };
+
 export function publicError(error: unknown): JobErrorBody | undefined {
   if (error instanceof ModelError || error instanceof HttpError) {
     return { code: error.code, message: error.message };
@@ -168,7 +171,7 @@ export function createJobQueue(options: JobQueueOptions = {}): JobQueue {
       }
       const shown = publicError(error);
       if (!shown) options.logError?.(error, { id, kind });
-      finish(job, 'failed', { error: shown ?? { code: 'INTERNAL', message: 'The job failed.' } });
+      finish(job, 'failed', { error: shown ?? INTERNAL_ERROR });
     }
   }
 
