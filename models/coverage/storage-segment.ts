@@ -4,7 +4,11 @@
 // they recharge), the hourly rule would just top each tank back to the brim: such hours are
 // scored in one go (a segment-tree search finds the first hour that breaks the condition). A down
 // unit's tank only decays, by 0.99^(hours/24); that is applied lazily, when the unit comes back up
-// or an hour is stepped. The stepped and skipped hours agree with the hourly rule to rounding;
+// or an hour is stepped. Likewise, while every up tank is empty and demand stays above fleet MW,
+// the hourly rule moves nothing (an empty tank discharges 0 and the shortfall leaves no surplus
+// to charge from): such hours are scored as a plain stretch at fleet MW until the first hour whose
+// demand is at or below it (the tanks' empty time solved once, issue 13, instead of stepped).
+// The stepped and skipped hours agree with the hourly rule to rounding;
 // either way a trial is deterministic, so any split of trials reproduces it.
 import { STORAGE_KEEP_PER_HOUR, type StorageArrays } from '../supply/storage.ts';
 import type { HourScorer } from './scorer.ts';
@@ -26,7 +30,7 @@ export interface StorageState {
   canIdle: Float64Array;
   /** keepAfter[h] = 0.99^(h/24): what a tank keeps after h idle hours. */
   keepAfter: Float64Array;
-  /** [units up, up units not full (or unable to idle), Σ topUpMw of up units]. */
+  /** [units up, up units not full (or unable to idle), Σ topUpMw of up units, up units not empty]. */
   counts: Float64Array;
 }
 
@@ -53,7 +57,7 @@ export function storageState(storage: StorageArrays): StorageState {
       n > 0
         ? Float64Array.from({ length: HOURS + 1 }, (_, h) => STORAGE_KEEP_PER_HOUR ** h)
         : new Float64Array(0),
-    counts: new Float64Array(3),
+    counts: new Float64Array(4),
   };
 }
 
@@ -86,10 +90,12 @@ export function storageEvent(
     counts[0] += 1;
     counts[2] += state.topUpMw[j];
     if (!idleReady(state, storage, j)) counts[1] += 1;
+    if (state.levels[j] > 0) counts[3] += 1;
   } else {
     counts[0] -= 1;
     counts[2] -= state.topUpMw[j];
     if (!idleReady(state, storage, j)) counts[1] -= 1;
+    if (state.levels[j] > 0) counts[3] -= 1;
     state.since[j] = hour;
   }
 }
@@ -112,6 +118,7 @@ function stepHour(
   const demandMw = scorer.demand[t];
   let current = baseMw;
   let notReady = 0;
+  let notEmpty = 0;
   for (let j = 0; j < n; j += 1) {
     const up = unitUp[j] > 0.5;
     if (!up) {
@@ -146,9 +153,11 @@ function stepHour(
     }
     levels[j] = level;
     if (up && !(canIdle[j] > 0.5 && level === capacityMwh[j])) notReady += 1;
+    if (up && level > 0) notEmpty += 1;
   }
   scorer.hour(t, current);
   state.counts[1] = notReady;
+  state.counts[3] = notEmpty;
 }
 
 /** Scores hours [a, b) at fleet MW `baseMw` (before storage), dispatching storage. */
@@ -174,6 +183,13 @@ export function storageSegment(
       const deliveredMw = baseMw - counts[2];
       const until = scorer.firstAbove(t, b, deliveredMw);
       scorer.servedRange(t, until, deliveredMw);
+      t = until;
+      continue;
+    }
+    // Every up tank empty and demand above fleet MW: nothing moves until demand falls to it.
+    if (counts[3] < 0.5 && demand[t] > baseMw) {
+      const until = scorer.firstAtOrBelow(t, b, baseMw);
+      scorer.range(t, until, baseMw);
       t = until;
       continue;
     }

@@ -389,11 +389,32 @@ static inline int first_above(const Scorer *s, int a, int b, double thr) {
   return hour < b ? hour : b;
 }
 
+/* models/coverage/scorer.ts firstAtOrBelow: firstAbove's mirror on the min tree. */
+static inline int first_at_or_below(const Scorer *s, int a, int b, double thr) {
+  if (a >= b) return b;
+  int node = a + SIZE, span = 1;
+  while (s->minT[node] > thr) {
+    while (node & 1) {
+      node >>= 1;
+      span *= 2;
+    }
+    if (node == 0) return b;
+    node += 1;
+    if (node * span - SIZE >= b) return b;
+  }
+  while (node < SIZE) {
+    node *= 2;
+    if (s->minT[node] > thr) node += 1;
+  }
+  int hour = node - SIZE;
+  return hour < b ? hour : b;
+}
+
 /* ---- storage (models/supply/storage.ts, models/coverage/storage-segment.ts) ---- */
 typedef struct {
   int n;
   double *levels, *unitUp, *since, *topUpMw, *canIdle;
-  double counts[3];
+  double counts[4];
 } Storage;
 
 static inline int idle_ready(const Storage *st, const Plan *p, int j) {
@@ -410,10 +431,12 @@ static void storage_event(Storage *st, const Plan *p, int j, double delta, int h
     st->counts[0] += 1;
     st->counts[2] += st->topUpMw[j];
     if (!idle_ready(st, p, j)) st->counts[1] += 1;
+    if (st->levels[j] > 0) st->counts[3] += 1;
   } else {
     st->counts[0] -= 1;
     st->counts[2] -= st->topUpMw[j];
     if (!idle_ready(st, p, j)) st->counts[1] -= 1;
+    if (st->levels[j] > 0) st->counts[3] -= 1;
     st->since[j] = h;
   }
 }
@@ -457,10 +480,13 @@ static void step_hour(Scorer *sc, const Plan *p, Storage *st, int t, double base
     }
   }
   hour(sc, t, dispatch_storage_hour(p, st, baseMw, sc->demand[t]));
-  int notReady = 0;
-  for (int j = 0; j < n; j++)
+  int notReady = 0, notEmpty = 0;
+  for (int j = 0; j < n; j++) {
     if (st->unitUp[j] > 0.5 && !idle_ready(st, p, j)) notReady++;
+    if (st->unitUp[j] > 0.5 && st->levels[j] > 0) notEmpty++;
+  }
   st->counts[1] = notReady;
+  st->counts[3] = notEmpty;
 }
 
 static void storage_segment(Scorer *sc, const Plan *p, Storage *st, int a, int b, double baseMw) {
@@ -474,6 +500,12 @@ static void storage_segment(Scorer *sc, const Plan *p, Storage *st, int a, int b
       double deliveredMw = baseMw - st->counts[2];
       int until = first_above(sc, t, b, deliveredMw);
       served_range(sc, t, until, deliveredMw);
+      t = until;
+      continue;
+    }
+    if (st->counts[3] < 0.5 && sc->demand[t] > baseMw) {
+      int until = first_at_or_below(sc, t, b, baseMw);
+      range(sc, t, until, baseMw);
       t = until;
       continue;
     }
@@ -752,7 +784,7 @@ int main(int argc, char **argv) {
         memcpy(st.levels, p.cap, 8 * (size_t)S);
         memset(st.unitUp, 0, 8 * (size_t)S);
         memset(st.since, 0, 8 * (size_t)S);
-        st.counts[0] = st.counts[1] = st.counts[2] = 0;
+        st.counts[0] = st.counts[1] = st.counts[2] = st.counts[3] = 0;
       }
       hour_set_add(&k->touched, HOURS);
       sort_u32(k->events.v, k->events.len);
