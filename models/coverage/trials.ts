@@ -18,11 +18,11 @@
 import { invalidInput } from '../errors.ts';
 import {
   EventList,
-  intersectPairs,
+  intersectPairsInto as importedIntersect,
   sampleDownPairs as importedSampleDown,
   sampleUnitYear as importedSample,
   STORAGE_SLOT_LIMIT,
-  unionPairs,
+  unionPairsInto as importedUnion,
   type UnitSink,
 } from '../supply/forced-outages.ts';
 import { HourSet, SUMMARY_WORDS as importedSummaryWords } from '../supply/hour-set.ts';
@@ -49,6 +49,8 @@ const HOURS = 8760;
 // Module bindings are read through getters under the test and tsx loaders: hot calls use locals.
 const sampleUnitYear = importedSample;
 const sampleDownPairs = importedSampleDown;
+const intersectPairsInto = importedIntersect;
+const unionPairsInto = importedUnion;
 const lowerBin = importedLowerBin;
 const GAS_UNIT_LIMIT = importedGasUnitLimit;
 const storageSegment = importedStorageSegment;
@@ -70,8 +72,12 @@ interface Workspace {
   dispatcher: Dispatcher | null;
   streams: UnitStreams;
   sorter: KeySorter;
-  /** sampleLines' reused lists: one path's pairs, and every deployment's (copied to lineBuf). */
+  /** sampleLines' reused lists: each path's pairs, the common mode's, both paths' intersection,
+   * and every deployment's (copied to lineBuf). */
   lineA: number[];
+  lineB: number[];
+  lineCommon: number[];
+  lineBoth: number[];
   lineAll: number[];
   lineBuf: Float64Array;
 }
@@ -107,6 +113,9 @@ function workspace(plan: SimPlan): Workspace {
     streams: new UnitStreams(plan.seed, plan.deploymentCount),
     sorter: new KeySorter(),
     lineA: [],
+    lineB: [],
+    lineCommon: [],
+    lineBoth: [],
     lineAll: [],
     lineBuf: new Float64Array(64),
   };
@@ -130,11 +139,16 @@ function sampleLines(plan: SimPlan, ws: Workspace): Float64Array {
       for (let k = 0; k < a.length; k += 1) all.push(a[k]);
       continue;
     }
-    const b: number[] = [];
-    const common: number[] = [];
+    const b = ws.lineB;
+    const common = ws.lineCommon;
+    const both = ws.lineBoth;
+    b.length = 0;
+    common.length = 0;
+    both.length = 0;
     sampleDownPairs(rng, L.mttfHours[d], L.mttrHours[d], b);
     sampleDownPairs(rng, L.commonMttfHours[d], L.mttrHours[d], common);
-    all.push(...unionPairs(intersectPairs(a, b), common));
+    intersectPairsInto(a, b, both);
+    unionPairsInto(both, common, all);
   }
   ws.lineFrom[plan.deploymentCount] = all.length;
   if (all.length === 0) return NO_PAIRS;

@@ -183,27 +183,63 @@ export function sampleDownPairs(
   }
 }
 
-/** Intersection of two sorted disjoint pair lists. */
-export function intersectPairs(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
+/** Appends the intersection of two sorted disjoint pair lists to `out`. */
+export function intersectPairsInto(
+  a: readonly number[],
+  b: readonly number[],
+  out: number[],
+): void {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const s = Math.max(a[i], b[j]);
-    const e = Math.min(a[i + 1], b[j + 1]);
+    const s = a[i] > b[j] ? a[i] : b[j];
+    const e = a[i + 1] < b[j + 1] ? a[i + 1] : b[j + 1];
     if (e > s) out.push(s, e);
     if (a[i + 1] < b[j + 1]) i += 2;
     else j += 2;
   }
+}
+
+/**
+ * Appends the union of two sorted disjoint pair lists to `out`, merged where they touch: a linear
+ * merge (a's pair first on equal starts), so the same pairs mergePairs gives, without its sort
+ * and tuples; only this union's pairs merge with each other, not pairs already in `out`.
+ */
+export function unionPairsInto(a: readonly number[], b: readonly number[], out: number[]): void {
+  const first = out.length;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let s: number;
+    let e: number;
+    if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+      s = a[i];
+      e = a[i + 1];
+      i += 2;
+    } else {
+      s = b[j];
+      e = b[j + 1];
+      j += 2;
+    }
+    const last = out.length - 1;
+    if (last > first && s <= out[last]) {
+      if (e > out[last]) out[last] = e;
+    } else out.push(s, e);
+  }
+}
+
+/** Intersection of two sorted disjoint pair lists. */
+export function intersectPairs(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  intersectPairsInto(a, b, out);
   return out;
 }
 
 /** Union of two sorted disjoint pair lists, merged. */
 export function unionPairs(a: readonly number[], b: readonly number[]): number[] {
-  const all: [number, number][] = [];
-  for (let i = 0; i < a.length; i += 2) all.push([a[i], a[i + 1]]);
-  for (let i = 0; i < b.length; i += 2) all.push([b[i], b[i + 1]]);
-  return mergePairs(all);
+  const out: number[] = [];
+  unionPairsInto(a, b, out);
+  return out;
 }
 
 /** [start, end) pairs (any order) sorted and merged where they touch, flattened. */

@@ -2,6 +2,8 @@
 // storage (Natrium's molten-salt tank), 9, 18 and 36 units, all at Stargate Abilene in 2035 with
 // 1,000 trials, lines on, backup off and the campus islanded, so the Monte Carlo core (streams,
 // failure / repair / refuel sampling, line outages, storage, coverage accounting) is what runs.
+// A sixth shape puts the 9 units' lines on double circuits (both paths and a common mode), the
+// line path the others do not take.
 import { loadGeoData } from '../../geo-data/load.ts';
 import { prepareEvaluation, type EvaluateInputs, type Prepared } from '../../models/scenario.ts';
 import type { SimPlan } from '../../models/coverage.ts';
@@ -25,7 +27,8 @@ const OFFSETS: [number, number][] = [
   [-1.5, -1],
 ];
 
-function shape(name: string, sites: [string, number][], trials = 1000): FleetShape {
+function shape(name: string, sites: [string, number][], circuits: 1 | 2 = 1): FleetShape {
+  const trials = 1000;
   return {
     name,
     inputs: {
@@ -35,6 +38,7 @@ function shape(name: string, sites: [string, number][], trials = 1000): FleetSha
         units,
         lat: campus.lat + OFFSETS[i][0],
         lon: campus.lon + OFFSETS[i][1],
+        circuits,
       })),
       options: {
         trials,
@@ -68,6 +72,15 @@ export const FLEET_SHAPES: readonly FleetShape[] = [
     ['bwrx-300', 12],
     ['xe-100', 12],
   ]),
+  shape(
+    '9 units, double-circuit lines',
+    [
+      ['bwrx-300', 3],
+      ['bwrx-300', 3],
+      ['xe-100', 3],
+    ],
+    2,
+  ),
 ];
 
 export function preparedShape(shapeOf: FleetShape): Prepared {

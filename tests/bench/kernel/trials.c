@@ -622,9 +622,10 @@ static void intersect_pairs(const DList *a, const DList *b, DList *out) {
     else j += 2;
   }
 }
-/* Union of two sorted disjoint pair lists, merged where they touch (mergePairs). */
+/* Union of two sorted disjoint pair lists, merged where they touch (mergePairs), appended to out:
+ * only pairs from this union merge (out may already hold other deployments' pairs). */
 static void union_pairs(const DList *a, const DList *b, DList *out) {
-  int i = 0, j = 0;
+  int i = 0, j = 0, first = out->len;
   while (i < a->len || j < b->len) {
     double s, e;
     if (j >= b->len || (i < a->len && a->v[i] <= b->v[j])) {
@@ -636,7 +637,7 @@ static void union_pairs(const DList *a, const DList *b, DList *out) {
       e = b->v[j + 1];
       j += 2;
     }
-    if (out->len > 1 && s <= out->v[out->len - 1]) {
+    if (out->len > first + 1 && s <= out->v[out->len - 1]) {
       if (e > out->v[out->len - 1]) out->v[out->len - 1] = e;
     } else {
       pushd(out, s);
