@@ -130,7 +130,11 @@ export function sampleUnitYear(
 ): number {
   const fails = forcedOutageRate > 0;
   let up = fails ? rng.uniform() >= forcedOutageRate : true;
-  let remaining = fails ? rng.exponential(up ? mttfHours : mttrHours) : Number.POSITIVE_INFINITY;
+  // Exponential draws are written out as −mean × ln(1 − U), Rng.exponential's own expression (so
+  // the same bits): a call V8 left out of line returned each draw as a new heap number.
+  let remaining = fails
+    ? -(up ? mttfHours : mttrHours) * Math.log(1 - rng.uniform())
+    : Number.POSITIVE_INFINITY;
   let upHours = 0;
   let segmentStart = 0;
   // One addUpInterval and one draw call site in the loop (the trial loop's inlining budget):
@@ -148,7 +152,7 @@ export function sampleUnitYear(
       t = until;
       if (!up) upStart = t;
       up = !up;
-      remaining = rng.exponential(up ? mttfHours : mttrHours);
+      remaining = -(up ? mttfHours : mttrHours) * Math.log(1 - rng.uniform());
     }
     remaining -= segmentEnd - t;
     if (k < to) segmentStart = planned[2 * k + 1];
@@ -172,7 +176,8 @@ export function sampleDownPairs(
   let down = rng.uniform() < q;
   let t = 0;
   while (t < HOURS) {
-    const next = t + rng.exponential(down ? mttrHours : mttfHours);
+    // −mean × ln(1 − U) written out, as in sampleUnitYear (the same bits as Rng.exponential).
+    const next = t + -(down ? mttrHours : mttfHours) * Math.log(1 - rng.uniform());
     if (down) {
       const s = Math.round(t);
       const e = Math.min(HOURS, Math.round(next));
