@@ -231,44 +231,39 @@ export class HourScorer implements DemandTree {
   }
 
   /**
-   * The first hour in [a, b) whose demand is at or below `thresholdMw`, or b if none is: the
-   * mirror of firstAbove on the min tree.
+   * The first hour in [a, b) whose demand is at or below `thresholdMw`, or b if none is (the
+   * storage empty-tank search): firstAbove's search on the min tree.
    */
   firstAtOrBelow(a: number, b: number, thresholdMw: number): number {
-    if (a >= b) return b;
-    const tree = this.minTree;
-    const size = this.size;
-    let node = a + size;
-    let span = 1;
-    while (tree[node] > thresholdMw) {
-      while ((node & 1) === 1) {
-        node >>= 1;
-        span *= 2;
-      }
-      if (node === 0) return b;
-      node += 1;
-      if (node * span - size >= b) return b;
-    }
-    while (node < size) {
-      node *= 2;
-      if (tree[node] > thresholdMw) node += 1;
-    }
-    const hour = node - size;
-    return hour < b ? hour : b;
+    return this.firstWhere(this.minTree, false, a, b, thresholdMw);
   }
 
   /**
-   * The first hour in [a, b) whose demand exceeds `thresholdMw`, or b if none does. Iterative:
-   * from leaf a, climb past subtrees whose max is within the threshold (moving right), stop once
-   * a subtree starts at or past b, then descend into the first one above it: O(log hours).
+   * The first hour in [a, b) whose demand exceeds `thresholdMw`, or b if none does (the storage
+   * idle search).
    */
   firstAbove(a: number, b: number, thresholdMw: number): number {
+    return this.firstWhere(this.maxTree, true, a, b, thresholdMw);
+  }
+
+  /**
+   * The first hour in [a, b) where (demand > threshold) === `above`, on the tree whose nodes
+   * bound it (max for above, min for at-or-below), or b. Iterative: from leaf a, climb past
+   * subtrees with no such hour (moving right), stop once a subtree starts at or past b, then
+   * descend into the first one with such an hour: O(log hours).
+   */
+  private firstWhere(
+    tree: Float64Array,
+    above: boolean,
+    a: number,
+    b: number,
+    thresholdMw: number,
+  ): number {
     if (a >= b) return b;
-    const tree = this.maxTree;
     const size = this.size;
     let node = a + size;
     let span = 1;
-    while (tree[node] <= thresholdMw) {
+    while (tree[node] > thresholdMw !== above) {
       while ((node & 1) === 1) {
         node >>= 1;
         span *= 2;
@@ -279,7 +274,7 @@ export class HourScorer implements DemandTree {
     }
     while (node < size) {
       node *= 2;
-      if (tree[node] <= thresholdMw) node += 1;
+      if (tree[node] > thresholdMw !== above) node += 1;
     }
     const hour = node - size;
     return hour < b ? hour : b;

@@ -240,6 +240,25 @@ function referenceTrial(sim: SimPlan, trial: number) {
   return { delivered, ...out };
 }
 
+/** The engine's trial (traceTrial) equals the dense reference, hour by hour and in its sums. */
+function expectReference(sim: SimPlan, trial: number): void {
+  const fast = traceTrial(sim, trial);
+  const ref = referenceTrial(sim, trial);
+  let worst = 0;
+  for (let t = 0; t < 8760; t += 1)
+    worst = Math.max(worst, Math.abs(fast.deliveredMw[t] - ref.delivered[t]));
+  expect(worst).toBeLessThan(1e-6);
+  const p = fast.partial;
+  expect(p.servedMwh[0]).toBeCloseTo(ref.served, 3);
+  expect(p.lossOfLoadHours[0]).toBe(ref.lossOfLoad);
+  expect(p.unservedAfterMwh[0]).toBeCloseTo(ref.unservedAfter, 3);
+  expect(p.lossOfLoadAfterHours[0]).toBe(ref.lolAfter);
+  expect(p.batteryMwh[0]).toBeCloseTo(ref.battery, 3);
+  expect(p.gasMwh[0]).toBeCloseTo(ref.gas, 3);
+  expect(p.importMwh[0]).toBeCloseTo(ref.grid, 3);
+  expect(p.exportMwh[0]).toBeCloseTo(ref.exported, 3);
+}
+
 const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   a.length === b.length &&
   Array.prototype.every.call(a, (x: number, i: number) => Object.is(x, b[i]));
@@ -248,23 +267,7 @@ describe('the Monte Carlo, for any fleet and campus', () => {
   it('agrees with a dense hour-by-hour reference: lines, storage, battery, gas and grid', () => {
     fc.assert(
       fc.property(scenario, fc.integer({ min: 0, max: 19 }), (s, trial) => {
-        const prepared = prepareEvaluation(inputsOf(s), data);
-        const sim = prepared.main.sim;
-        const fast = traceTrial(sim, trial);
-        const ref = referenceTrial(sim, trial);
-        let worst = 0;
-        for (let t = 0; t < 8760; t += 1)
-          worst = Math.max(worst, Math.abs(fast.deliveredMw[t] - ref.delivered[t]));
-        expect(worst).toBeLessThan(1e-6);
-        const p = fast.partial;
-        expect(p.servedMwh[0]).toBeCloseTo(ref.served, 3);
-        expect(p.lossOfLoadHours[0]).toBe(ref.lossOfLoad);
-        expect(p.unservedAfterMwh[0]).toBeCloseTo(ref.unservedAfter, 3);
-        expect(p.lossOfLoadAfterHours[0]).toBe(ref.lolAfter);
-        expect(p.batteryMwh[0]).toBeCloseTo(ref.battery, 3);
-        expect(p.gasMwh[0]).toBeCloseTo(ref.gas, 3);
-        expect(p.importMwh[0]).toBeCloseTo(ref.grid, 3);
-        expect(p.exportMwh[0]).toBeCloseTo(ref.exported, 3);
+        expectReference(prepareEvaluation(inputsOf(s), data).main.sim, trial);
       }),
       { numRuns: 40, seed: 4242 },
     );
@@ -287,16 +290,7 @@ describe('the Monte Carlo, for any fleet and campus', () => {
         grid: { mode: 'islanded' },
       };
       const sim = prepareEvaluation(inputsOf(s), data).main.sim;
-      for (let trial = 0; trial < 10; trial += 1) {
-        const fast = traceTrial(sim, trial);
-        const ref = referenceTrial(sim, trial);
-        let worst = 0;
-        for (let t = 0; t < 8760; t += 1)
-          worst = Math.max(worst, Math.abs(fast.deliveredMw[t] - ref.delivered[t]));
-        expect(worst).toBeLessThan(1e-6);
-        expect(fast.partial.servedMwh[0]).toBeCloseTo(ref.served, 3);
-        expect(fast.partial.lossOfLoadHours[0]).toBe(ref.lossOfLoad);
-      }
+      for (let trial = 0; trial < 10; trial += 1) expectReference(sim, trial);
     }
   });
 

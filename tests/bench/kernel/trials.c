@@ -367,12 +367,13 @@ static void range(Scorer *s, int a, int b, double mw) {
   }
 }
 
-/* models/coverage/scorer.ts firstAbove: climb from leaf a past subtrees within the threshold,
- * stop once one starts at or past b, then descend into the first one above it. */
-static inline int first_above(const Scorer *s, int a, int b, double thr) {
+/* models/coverage/scorer.ts firstWhere: the first hour in [a, b) where (demand > thr) == above, on
+ * the tree bounding it (max for above, min for at-or-below): climb from leaf a past subtrees with
+ * no such hour, stop once one starts at or past b, then descend into the first one with one. */
+static inline int first_where(const double *tree, int above, int a, int b, double thr) {
   if (a >= b) return b;
   int node = a + SIZE, span = 1;
-  while (s->maxT[node] <= thr) {
+  while ((tree[node] > thr) != above) {
     while (node & 1) {
       node >>= 1;
       span *= 2;
@@ -383,31 +384,16 @@ static inline int first_above(const Scorer *s, int a, int b, double thr) {
   }
   while (node < SIZE) {
     node *= 2;
-    if (s->maxT[node] <= thr) node += 1;
+    if ((tree[node] > thr) != above) node += 1;
   }
   int hour = node - SIZE;
   return hour < b ? hour : b;
 }
-
-/* models/coverage/scorer.ts firstAtOrBelow: firstAbove's mirror on the min tree. */
+static inline int first_above(const Scorer *s, int a, int b, double thr) {
+  return first_where(s->maxT, 1, a, b, thr);
+}
 static inline int first_at_or_below(const Scorer *s, int a, int b, double thr) {
-  if (a >= b) return b;
-  int node = a + SIZE, span = 1;
-  while (s->minT[node] > thr) {
-    while (node & 1) {
-      node >>= 1;
-      span *= 2;
-    }
-    if (node == 0) return b;
-    node += 1;
-    if (node * span - SIZE >= b) return b;
-  }
-  while (node < SIZE) {
-    node *= 2;
-    if (s->minT[node] > thr) node += 1;
-  }
-  int hour = node - SIZE;
-  return hour < b ? hour : b;
+  return first_where(s->minT, 0, a, b, thr);
 }
 
 /* ---- storage (models/supply/storage.ts, models/coverage/storage-segment.ts) ---- */
