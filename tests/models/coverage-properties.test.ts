@@ -67,6 +67,16 @@ const scenario = fc.record({
 });
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
+/** A fixed scenario: islanded, no gas or battery. */
+const islanded = (s: Pick<Scenario, 'kind' | 'itMw' | 'deployments' | 'seed'>): Scenario => ({
+  ...s,
+  gasMw: 0,
+  batteryMw: 0,
+  batteryHours: 0,
+  order: ['battery', 'gas', 'grid'],
+  grid: { mode: 'islanded' },
+});
+
 function inputsOf(s: Scenario, trials = 20): EvaluateInputs {
   return {
     campus: { ...campusAt, kind: s.kind, pue: 1.2, phases: [{ start: '2024-01', itMw: s.itMw }] },
@@ -278,17 +288,12 @@ describe('the Monte Carlo, for any fleet and campus', () => {
     // (the tank empties within hours and never refills: nearly the whole year is the skip) and
     // of ~360 MW around its output (it empties at peaks and recharges in dips).
     for (const itMw of [1500, 300]) {
-      const s: Scenario = {
+      const s = islanded({
         kind: 'ai-inference',
         itMw,
         deployments: [{ designId: 'natrium', units: 1, ...campusAt, codYear: 2030, circuits: 1 }],
         seed: 5,
-        gasMw: 0,
-        batteryMw: 0,
-        batteryHours: 0,
-        order: ['battery', 'gas', 'grid'],
-        grid: { mode: 'islanded' },
-      };
+      });
       const sim = prepareEvaluation(inputsOf(s), data).main.sim;
       for (let trial = 0; trial < 10; trial += 1) expectReference(sim, trial);
     }
@@ -414,19 +419,14 @@ describe('runTrials', () => {
   it('reports progress every 25 trials and at the end', () => {
     const prepared = prepareEvaluation(
       inputsOf(
-        {
+        islanded({
           kind: 'ai-training',
           itMw: 300,
           deployments: [
             { designId: 'bwrx-300', units: 2, ...campusAt, codYear: 2030, circuits: 1 },
           ],
           seed: 1,
-          gasMw: 0,
-          batteryMw: 0,
-          batteryHours: 0,
-          order: ['battery', 'gas', 'grid'],
-          grid: { mode: 'islanded' },
-        },
+        }),
         60,
       ),
       data,
