@@ -1,7 +1,8 @@
 // Runs evaluations off the event loop. Preparation, each chunk of Monte Carlo trials and the
-// finish all run in worker threads; chunks are small so concurrent requests interleave, and
-// per-trial random streams make the answer independent of the chunking. The result is kept as
-// the JSON text the route sends, so a cache hit costs no serialisation either.
+// finish all run in worker threads; chunks are small so concurrent requests interleave (bigger
+// while a small fleet's evaluation is alone: chunk-cursor.ts), and per-trial random streams make
+// the answer independent of the chunking. The result is kept as the JSON text the route sends, so
+// a cache hit costs no serialisation either.
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { SimPlan } from '../../models/coverage.ts';
@@ -17,6 +18,7 @@ import type { PackedPartial } from './partial-wire.ts';
 import { evaluateCost, FLEET_FLOOR_UNITS, type EvaluateCost } from './budget.ts';
 import { abortError, WorkerPool } from './pool.ts';
 import { ShedError } from './shed.ts';
+import { ChunkCursor, pullChunks, type Chunk } from './chunk-cursor.ts';
 import {
   planSender,
   runTask,
@@ -32,11 +34,20 @@ export const MODEL_VERSION = '2';
  * Work per trial chunk, in counted unit-trials (max(units, 300) × trials): 125 trials of a fleet
  * up to 300 units, 18 of a 2,000-unit fleet. Measured this session: a 125-trial chunk of 2,000
  * units held the worker 201 ms, 18 trials 59 ms; a small request waits for at most one running
- * chunk, so big fleets get short chunks (their partials cross threads packed: partial-wire.ts).
+ * chunk per worker, so big fleets get short chunks (their partials cross threads packed: partial-wire.ts).
  */
 const CHUNK_UNIT_TRIALS = 125 * FLEET_FLOOR_UNITS;
 const MAX_CHUNK_TRIALS = 125;
 const MIN_CHUNK_TRIALS = 4;
+/**
+ * A chunk taken while the evaluation is alone (chunk-cursor.ts) holds up to this many base
+ * chunks' trials, and at most one base chunk's real work (CHUNK_UNIT_TRIALS over the fleet's
+ * actual units): so only fleets under the 300-unit floor grow, whose base chunks overstate their
+ * work, and whoever arrives next waits no longer than a base chunk may hold a worker anyway.
+ * Measured this session (runPlanTrials): 125 trials of 300 units 12.4 ms; 500 trials of 36
+ * units 6.8 ms, of 1 unit 15.6 ms. The 36-unit bench (tests/bench/evaluate-pool.ts): 8 → 3 chunks.
+ */
+const GROWN_CHUNKS = 4;
 /**
  * An evaluation this small (counted unit-trials × simulated years) runs as one worker task:
  * two chunks' work, at most ~120 ms (4 units × 200 trials took 15 ms plus 19 ms set-up).
@@ -162,23 +173,44 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
     // Names each plan for the workers' cached workspaces (tasks.ts runnerFor); unique across
     // evaluators, which share the thread's cache when they run inline.
     const evaluationId = randomUUID();
-    const runSim = (sim: SimPlan | null, k: number): Promise<PackedPartial[]> | null => {
-      if (sim === null) return null;
-      const chunks: Promise<PackedPartial>[] = [];
-      const planId = `${evaluationId}:${k}`;
-      for (let start = 0; start < sim.trials; start += chunk) {
-        const end = Math.min(sim.trials, start + chunk);
-        chunks.push(
-          run<PackedPartial>({ kind: 'trials', sim, start, end, planId }).then((partial) => {
-            done += end - start;
-            onProgress?.(done, total);
-            return partial;
-          }),
-        );
-      }
-      return Promise.all(chunks);
+    const realWork = Math.floor(CHUNK_UNIT_TRIALS / Math.max(1, cost?.units ?? countedUnits));
+    const cursor = new ChunkCursor(
+      sims.map((sim) => sim?.trials ?? 0),
+      {
+        baseTrials: chunk,
+        maxTrials: Math.max(chunk, Math.min(GROWN_CHUNKS * chunk, realWork)),
+        workers: pool?.size ?? 1,
+      },
+    );
+    const partials: PackedPartial[][] = sims.map(() => []);
+    const runChunk = async (): Promise<void> => {
+      if (signal.aborted) throw abortError(signal);
+      let taken: Chunk | undefined;
+      // Sized as a worker takes it: alone means no other group in the pool and no other
+      // evaluation between its tasks (inFlight counts this one).
+      const make = (othersWaiting: boolean): Task | undefined => {
+        taken = cursor.next(!othersWaiting && inFlight.size <= 1);
+        if (!taken) return undefined;
+        const { which, start, end } = taken;
+        return {
+          kind: 'trials',
+          sim: sims[which] as SimPlan,
+          start,
+          end,
+          planId: `${evaluationId}:${which}`,
+        };
+      };
+      const outcome = pool ? await pool.runLazy(make, { group, signal }) : runInline(make(true));
+      if (!taken || !outcome) return; // every trial was taken by the time a worker took this one
+      partials[taken.which].push(unwrap<PackedPartial>(outcome));
+      done += taken.end - taken.start;
+      onProgress?.(done, total);
     };
-    const [main, ...sweep] = await Promise.all(sims.map(runSim));
+    const runInline = (task: Task | undefined) => (task ? runTask(task, data) : undefined);
+    // One chunk more than the workers stays queued, so a worker freed by this evaluation finds
+    // its next chunk waiting and the pool's order between groups holds as if all were queued.
+    await pullChunks(runChunk, () => cursor.done, (pool?.size ?? 0) + 1);
+    const [main, ...sweep] = sims.map((sim, k) => (sim === null ? null : partials[k]));
     stats.evaluations += 1;
     return run<string>({
       kind: 'finish',

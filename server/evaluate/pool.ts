@@ -8,6 +8,8 @@
 // Optionally some workers form a small lane: they take only tasks of groups whose cost is at most
 // `smallLane.maxCost`, so a small request never waits behind a big one's task (a big evaluation's
 // set-up alone holds a worker ~0.4 s). The other workers take any task.
+// A task may also be made when a worker takes it (runLazy): its maker then knows whether other
+// groups are waiting, so a lone request can take bigger chunks that others never queue behind.
 import { Worker } from 'node:worker_threads';
 
 /** What a worker posts: progress (any number of times), then the answer. */
@@ -33,8 +35,15 @@ interface Group {
   jobs: Job<unknown, unknown>[];
 }
 
+/**
+ * Makes a task as a worker takes it. `othersWaiting`: another group has a task queued or running.
+ * Undefined: nothing is left to do; the job then answers undefined without a worker.
+ */
+export type TaskMaker<I> = (othersWaiting: boolean) => I | undefined;
+
 interface Job<I, O> {
-  input: I;
+  input: I | TaskMaker<I>;
+  lazy: boolean;
   group: Group;
   options: RunOptions;
   resolve: (output: O) => void;
@@ -65,7 +74,7 @@ export class WorkerPool<I, O> {
   private readonly idleSmall: Worker[] = [];
   private readonly small = new WeakSet<Worker>();
   private readonly encoders = new WeakMap<Worker, (input: I) => unknown>();
-  private readonly busy = new Map<Worker, Job<I, O>>();
+  private readonly busy = new Map<Worker, Job<I, O | undefined>>();
   /** Groups with queued tasks, oldest first. */
   private readonly groups = new Map<object, Group>();
   private readonly served = new WeakMap<object, Group>();
@@ -89,6 +98,19 @@ export class WorkerPool<I, O> {
   }
 
   run(input: I, options: RunOptions = {}): Promise<O> {
+    return this.enqueue(input, false, options) as Promise<O>;
+  }
+
+  /** Like run, with the task made when a worker takes it (TaskMaker). */
+  runLazy(make: TaskMaker<I>, options: RunOptions = {}): Promise<O | undefined> {
+    return this.enqueue(make, true, options);
+  }
+
+  private enqueue(
+    input: I | TaskMaker<I>,
+    lazy: boolean,
+    options: RunOptions,
+  ): Promise<O | undefined> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
@@ -99,7 +121,7 @@ export class WorkerPool<I, O> {
       this.served.set(key, group);
     }
     const owner = group;
-    return new Promise<O>((resolve, reject) => {
+    return new Promise<O | undefined>((resolve, reject) => {
       const onAbort = () => {
         const at = owner.jobs.indexOf(job as Job<unknown, unknown>);
         if (at < 0) return; // running: it finishes, the caller has stopped listening
@@ -107,8 +129,9 @@ export class WorkerPool<I, O> {
         if (owner.jobs.length === 0) this.groups.delete(key);
         reject(abortError(signal as AbortSignal));
       };
-      const job: Job<I, O> = {
+      const job: Job<I, O | undefined> = {
         input,
+        lazy,
         group: owner,
         options,
         resolve,
@@ -206,15 +229,32 @@ export class WorkerPool<I, O> {
     const next = this.nextGroup(maxCost);
     if (!next) return false;
     const [key, group] = next;
-    const job = group.jobs.shift() as Job<I, O>;
+    const job = group.jobs.shift() as Job<I, O | undefined>;
     if (group.jobs.length === 0) this.groups.delete(key);
+    let input = job.input as I;
+    if (job.lazy) {
+      const made = (job.input as TaskMaker<I>)(this.othersWaiting(group));
+      if (made === undefined) {
+        job.cleanup();
+        job.resolve(undefined);
+        return true; // the worker is still idle: look for the next task
+      }
+      input = made;
+    }
     // Re-queued groups go to the back: equals then take turns.
     const worker = idle.pop() as Worker;
     job.startedAt = performance.now();
     this.busy.set(worker, job);
     worker.ref();
     const encode = this.encoders.get(worker);
-    worker.postMessage(encode ? encode(job.input) : job.input);
+    worker.postMessage(encode ? encode(input) : input);
     return true;
+  }
+
+  /** Whether a group other than `group` has a task queued or running. */
+  private othersWaiting(group: Group): boolean {
+    for (const other of this.groups.values()) if (other !== group) return true;
+    for (const job of this.busy.values()) if (job.group !== group) return true;
+    return false;
   }
 }
