@@ -304,6 +304,8 @@ describe('the Optimise tab', { timeout: 300_000 }, () => {
     await expect
       .poll(() => page.getByTestId('optimise-ranked-row').count(), { timeout: 60_000 })
       .toBe(saved.optimisation!.result.ranked.length);
+    await page.getByTestId('optimise-ranked-row').first().scrollIntoViewIfNeeded();
+    await shot('9-imported');
     expect(app!.problems).toEqual([]);
   });
 });
