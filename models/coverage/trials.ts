@@ -267,6 +267,8 @@ function scoreTrial(plan: SimPlan, ws: Workspace, deliveredCounts: Float64Array)
   let e = 0;
   let baseMw = 0;
   let from = 0;
+  // HourSet's scan (its drain() is the tested reference) written out here: a cursor method
+  // instead measured 3–5% slower on the 9–36 unit shapes.
   for (let s = 0; s < SUMMARY_WORDS; s += 1) {
     let marked = summary[s];
     summary[s] = 0;

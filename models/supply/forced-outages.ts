@@ -118,7 +118,7 @@ function addUpInterval(sink: UnitSink, weightMw: number, start: number, end: num
  * `to − 1`, whole hours in [0, 8760]. Returns the unit's up hours.
  */
 export function sampleUnitYear(
-  rng: { uniform(): number; exponential(mean: number): number },
+  rng: { uniform(): number },
   planned: Float64Array,
   from: number,
   to: number,
@@ -166,7 +166,7 @@ export function sampleUnitYear(
  * state, rounded to whole hours; pairs that round to nothing are dropped. Appends to `out`.
  */
 export function sampleDownPairs(
-  rng: { uniform(): number; exponential(mean: number): number },
+  rng: { uniform(): number },
   mttfHours: number,
   mttrHours: number,
   out: number[],

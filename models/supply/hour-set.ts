@@ -34,7 +34,10 @@ export class HourSet {
     summary[wb >> 5] |= 1 << (wb & 31);
   }
 
-  /** The hours in ascending order (clears the set): for tests and cold paths. */
+  /**
+   * The hours in ascending order (clears the set): for tests and cold paths. The trial loop
+   * (coverage/trials.ts scoreTrial) runs the same scan inline.
+   */
   drain(): number[] {
     const out: number[] = [];
     for (let s = 0; s < SUMMARY_WORDS; s += 1) {
