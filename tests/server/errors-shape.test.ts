@@ -1,9 +1,9 @@
 // One error shape, always (issue 12): Fastify's own errors, deep and huge bodies, NUL and lone
 // surrogates, free-form bounds and If-Match semantics, on both databases.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { testApp } from '../helpers/app.ts';
-import { dialects, openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { useTestApp } from '../helpers/app.ts';
+import { dialects } from '../helpers/databases.ts';
 
 const scenario = {
   name: 'shape',
@@ -25,20 +25,11 @@ function expectError(res: LightMyRequestResponse, status: number, message?: RegE
 }
 
 describe.each(dialects)('error shape on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    app = await testApp({ databaseUrl: database.url, evaluationWorkers: 0 });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  const app = useTestApp(dialect);
   const post = (payload: string) =>
-    app.inject({ method: 'POST', url: '/api/scenarios', payload, headers: json });
+    app().inject({ method: 'POST', url: '/api/scenarios', payload, headers: json });
   const count = async () =>
-    (await app.inject({ url: '/api/scenarios?limit=500' })).json().scenarios.length;
+    (await app().inject({ url: '/api/scenarios?limit=500' })).json().scenarios.length;
 
   it('answers deeply nested JSON with a 400 naming the field, not a serialiser 500', async () => {
     const nest = '['.repeat(100_000) + ']'.repeat(100_000);
@@ -82,7 +73,7 @@ describe.each(dialects)('error shape on %s', (dialect) => {
     expectError(await post(inNote), 400, /^Invalid body\.campus\.note: /);
     const inKey = JSON.stringify(scenario).replace('"campus":{', '"campus":{"a\\u0000":1,');
     expectError(await post(inKey), 400, /^Invalid body\.campus\.a.*the key contains a NUL/);
-    expectError(await app.inject({ url: '/api/scenarios?limit=%00' }), 400, /querystring\.limit/);
+    expectError(await app().inject({ url: '/api/scenarios?limit=%00' }), 400, /querystring\.limit/);
     // A valid pair (an emoji) is fine.
     const emoji = await post(JSON.stringify({ ...scenario, name: 'reactor 🙂' }));
     expect(emoji.statusCode).toBe(201);
@@ -93,7 +84,7 @@ describe.each(dialects)('error shape on %s', (dialect) => {
     expectError(await post('{'), 400, /^Invalid body: not valid JSON/);
     expectError(await post(''), 400, /empty/);
     expectError(await post('{"__proto__":{"x":1}}'), 400, /__proto__/);
-    const text = await app.inject({
+    const text = await app().inject({
       method: 'POST',
       url: '/api/scenarios',
       payload: 'hi',
@@ -102,44 +93,35 @@ describe.each(dialects)('error shape on %s', (dialect) => {
     expect(expectError(text, 415).code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const large = await post(JSON.stringify({ ...scenario, name: 'x'.repeat(2_000_000) }));
     expect(expectError(large, 413).code).toBe('PAYLOAD_TOO_LARGE');
-    const long = await app.inject({ url: `/api/designs/${'a'.repeat(5000)}` });
+    const long = await app().inject({ url: `/api/designs/${'a'.repeat(5000)}` });
     expect(long.statusCode).toBeGreaterThanOrEqual(400);
     expectError(long, long.statusCode);
-    expectError(await app.inject({ url: '/api/scenarios/%E0%A4%A' }), 400, /URL/);
-    const notFound = await app.inject({ url: `/api/nothing/${'b'.repeat(10_000)}` });
+    expectError(await app().inject({ url: '/api/scenarios/%E0%A4%A' }), 400, /URL/);
+    const notFound = await app().inject({ url: `/api/nothing/${'b'.repeat(10_000)}` });
     expectError(notFound, notFound.statusCode);
   });
 });
 
 describe.each(dialects)('If-Match on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    app = await testApp({ databaseUrl: database.url, evaluationWorkers: 0 });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  const app = useTestApp(dialect);
   const create = async () =>
-    (await app.inject({ method: 'POST', url: '/api/scenarios', payload: scenario })).json()
+    (await app().inject({ method: 'POST', url: '/api/scenarios', payload: scenario })).json()
       .id as string;
   const put = (id: string, ifMatch: string) =>
-    app.inject({
+    app().inject({
       method: 'PUT',
       url: `/api/scenarios/${id}`,
       headers: { 'if-match': ifMatch },
       payload: scenario,
     });
   const del = (id: string, ifMatch?: string) =>
-    app.inject({
+    app().inject({
       method: 'DELETE',
       url: `/api/scenarios/${id}`,
       headers: ifMatch === undefined ? {} : { 'if-match': ifMatch },
     });
   const version = async (id: string) =>
-    (await app.inject({ url: `/api/scenarios/${id}` })).json().version as number | undefined;
+    (await app().inject({ url: `/api/scenarios/${id}` })).json().version as number | undefined;
 
   it('compares strongly: a weak validator does not match', async () => {
     const id = await create();

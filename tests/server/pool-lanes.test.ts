@@ -1,19 +1,15 @@
 // The worker pool's small lane (issue 12): a small request is not held up by a big request's
 // running task.
-import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerPool, type PoolOptions } from '../../server/evaluate/pool.ts';
+import { describe, expect, it } from 'vitest';
+import type { PoolOptions } from '../../server/evaluate/pool.ts';
+import { spinPools, type SpinTask } from '../helpers/spin-pool.ts';
 
-type Task = { label: string; ms: number };
-type Answer = { label: string };
-const entry = new URL('../fixtures/spin-worker.ts', import.meta.url);
-const pools: WorkerPool<Task, Answer>[] = [];
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((p) => p.close()));
-});
+const newPool = spinPools();
 
-async function smallBehindBig(options: PoolOptions): Promise<{ smallMs: number; order: string[] }> {
-  const pool = new WorkerPool<Task, Answer>(entry, 1, undefined, options);
-  pools.push(pool);
+async function smallBehindBig(
+  options: PoolOptions<SpinTask>,
+): Promise<{ smallMs: number; order: string[] }> {
+  const pool = newPool(1, options);
   // Warm: the workers have loaded tsx and the entry.
   const lanes = 1 + (options.smallLane?.workers ?? 0);
   await Promise.all(
@@ -47,10 +43,7 @@ describe('worker pool lanes', () => {
   });
 
   it('never gives the small lane a big task', async () => {
-    const pool = new WorkerPool<Task, Answer>(entry, 1, undefined, {
-      smallLane: { workers: 1, maxCost: 100 },
-    });
-    pools.push(pool);
+    const pool = newPool(1, { smallLane: { workers: 1, maxCost: 100 } });
     const started = performance.now();
     // Two big tasks: with one general worker they run one after the other (~2 × 200 ms).
     await Promise.all([

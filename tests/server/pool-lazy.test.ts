@@ -1,20 +1,13 @@
 // The worker pool's lazy tasks (runLazy, issue 13): a task is made as a worker takes it, told
 // whether another group has a task queued or running, and a maker with nothing left to do
 // answers undefined without holding a worker.
-import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../server/evaluate/pool.ts';
+import { describe, expect, it } from 'vitest';
+import { spinPools, type SpinPool } from '../helpers/spin-pool.ts';
 
-type Task = { label: string; ms: number };
-type Answer = { label: string };
-const entry = new URL('../fixtures/spin-worker.ts', import.meta.url);
-const pools: WorkerPool<Task, Answer>[] = [];
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((p) => p.close()));
-});
+const newPool = spinPools();
 
-async function warmPool(size = 1): Promise<WorkerPool<Task, Answer>> {
-  const pool = new WorkerPool<Task, Answer>(entry, size);
-  pools.push(pool);
+async function warmPool(size = 1): Promise<SpinPool> {
+  const pool = newPool(size);
   await Promise.all(Array.from({ length: size }, () => pool.run({ label: 'warm', ms: 5 })));
   return pool;
 }

@@ -3,12 +3,11 @@
 // saved, read back exactly, replaced or cleared by PUT, exported with the scenario and imported
 // back, and validated at the edge, on both SQLite and PostgreSQL.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { JobStatusBody } from '../../server/schemas/jobs.ts';
 import type { OptimiseResult } from '../../server/schemas/optimise.ts';
-import { testApp } from '../helpers/app.ts';
-import { dialects, openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { testApp, useTestApp } from '../helpers/app.ts';
+import { dialects } from '../helpers/databases.ts';
 
 const question = {
   campus: { id: 'xai-colossus-1' },
@@ -49,16 +48,7 @@ beforeAll(async () => {
 }, 150_000);
 
 describe.each(dialects)('scenario with an optimisation on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    app = await testApp({ databaseUrl: database.url, evaluationWorkers: 0 });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  const app = useTestApp(dialect);
 
   const scenarioOf = () => ({
     name: 'Colossus 1, optimised',
@@ -67,20 +57,20 @@ describe.each(dialects)('scenario with an optimisation on %s', (dialect) => {
     options: { year: fullResult.best!.year },
   });
   const create = (body: object) =>
-    app.inject({ method: 'POST', url: '/api/scenarios', payload: body });
+    app().inject({ method: 'POST', url: '/api/scenarios', payload: body });
 
   it('saves the optimisation with the scenario and reads it back identical', async () => {
     const res = await create({ ...scenarioOf(), optimisation: stored });
     expect(res.statusCode).toBe(201);
     expect(res.json().optimisation).toEqual(stored);
-    const got = await app.inject({ url: `/api/scenarios/${res.json().id}` });
+    const got = await app().inject({ url: `/api/scenarios/${res.json().id}` });
     expect(got.statusCode).toBe(200);
     // Byte for byte after a JSON round trip: every ranked fleet, the fronts and the counts.
     expect(got.json().optimisation).toEqual(JSON.parse(JSON.stringify(stored)));
     expect(got.json().optimisation.result.ranked).toHaveLength(fullResult.ranked.length);
     expect(got.json().optimisation.result.best.evaluation).toBeUndefined();
     // The listing stays light: no spec, no optimisation.
-    const list = (await app.inject({ url: '/api/scenarios' })).json().scenarios;
+    const list = (await app().inject({ url: '/api/scenarios' })).json().scenarios;
     expect(list.find((s: { id: string }) => s.id === res.json().id).optimisation).toBeUndefined();
   });
 
@@ -90,7 +80,7 @@ describe.each(dialects)('scenario with an optimisation on %s', (dialect) => {
     expect(plain.json()).not.toHaveProperty('optimisation');
     const id = plain.json().id as string;
     const put = (version: number, body: object) =>
-      app.inject({
+      app().inject({
         method: 'PUT',
         url: `/api/scenarios/${id}`,
         headers: { 'if-match': `"v${version}"` },
@@ -98,10 +88,12 @@ describe.each(dialects)('scenario with an optimisation on %s', (dialect) => {
       });
     const added = await put(1, { ...scenarioOf(), optimisation: stored });
     expect(added.statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/scenarios/${id}` })).json().optimisation).toEqual(stored);
+    expect((await app().inject({ url: `/api/scenarios/${id}` })).json().optimisation).toEqual(
+      stored,
+    );
     const cleared = await put(2, scenarioOf());
     expect(cleared.statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/scenarios/${id}` })).json()).not.toHaveProperty(
+    expect((await app().inject({ url: `/api/scenarios/${id}` })).json()).not.toHaveProperty(
       'optimisation',
     );
   });
@@ -109,7 +101,7 @@ describe.each(dialects)('scenario with an optimisation on %s', (dialect) => {
   it('export.json carries the optimisation, and importing it restores the same one', async () => {
     const saved = await create({ ...scenarioOf(), optimisation: stored });
     expect(saved.statusCode).toBe(201);
-    const exported = await app.inject({ url: `/api/scenarios/${saved.json().id}/export.json` });
+    const exported = await app().inject({ url: `/api/scenarios/${saved.json().id}/export.json` });
     expect(exported.statusCode).toBe(200);
     const file = exported.json();
     expect(file.optimisation).toEqual(JSON.parse(JSON.stringify(stored)));
@@ -119,20 +111,20 @@ describe.each(dialects)('scenario with an optimisation on %s', (dialect) => {
     const imported = await create(file);
     expect(imported.statusCode, imported.body).toBe(201);
     expect(imported.json().id).not.toBe(saved.json().id);
-    const back = (await app.inject({ url: `/api/scenarios/${imported.json().id}` })).json();
+    const back = (await app().inject({ url: `/api/scenarios/${imported.json().id}` })).json();
     expect(back.optimisation).toEqual(JSON.parse(JSON.stringify(stored)));
     expect(back.deployments).toEqual(JSON.parse(JSON.stringify(scenarioOf().deployments)));
   });
 
   it('export.json of a scenario without an optimisation has none', async () => {
     const plain = await create(scenarioOf());
-    const exported = await app.inject({ url: `/api/scenarios/${plain.json().id}/export.json` });
+    const exported = await app().inject({ url: `/api/scenarios/${plain.json().id}/export.json` });
     expect(exported.statusCode).toBe(200);
     expect(exported.json()).not.toHaveProperty('optimisation');
   });
 
   it('400 naming the field for a bad optimisation, and nothing is saved', async () => {
-    const before = (await app.inject({ url: '/api/scenarios' })).json().scenarios.length;
+    const before = (await app().inject({ url: '/api/scenarios' })).json().scenarios.length;
     const badCost = structuredClone(stored);
     (badCost.result.ranked as { deliveredCostUsdPerMwh: unknown }[])[0].deliveredCostUsdPerMwh =
       'cheap';
@@ -150,6 +142,6 @@ describe.each(dialects)('scenario with an optimisation on %s', (dialect) => {
       expect(res.json().error.code).toBe('BAD_REQUEST');
       expect(res.json().error.message).toMatch(field);
     }
-    expect((await app.inject({ url: '/api/scenarios' })).json().scenarios.length).toBe(before);
+    expect((await app().inject({ url: '/api/scenarios' })).json().scenarios.length).toBe(before);
   });
 });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testApp } from '../helpers/app.ts';
-import { dialects, openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.ts';
+import { dialects } from '../helpers/databases.ts';
 
 const scenario = {
   name: 'Abilene with four BWRX-300s',
@@ -11,19 +10,10 @@ const scenario = {
 };
 
 describe.each(dialects)('scenario routes on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    app = await testApp({ databaseUrl: database.url, evaluationWorkers: 0 });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  const app = useTestApp(dialect);
 
   const create = async (body: object = scenario) =>
-    app.inject({ method: 'POST', url: '/api/scenarios', payload: body });
+    app().inject({ method: 'POST', url: '/api/scenarios', payload: body });
 
   it('creates a scenario: 201 with Location and ETag, and reads it back', async () => {
     const res = await create();
@@ -32,13 +22,13 @@ describe.each(dialects)('scenario routes on %s', (dialect) => {
     expect(res.headers.location).toBe(`/api/scenarios/${body.id}`);
     expect(res.headers.etag).toBe('"v1"');
     expect(body).toMatchObject({ ...scenario, version: 1 });
-    const got = await app.inject({ url: res.headers.location as string });
+    const got = await app().inject({ url: res.headers.location as string });
     expect(got.json()).toEqual(body);
   });
 
   it('lists saved scenarios without their specs', async () => {
     const { id } = (await create({ ...scenario, name: 'listed' })).json();
-    const list = (await app.inject({ url: '/api/scenarios' })).json().scenarios;
+    const list = (await app().inject({ url: '/api/scenarios' })).json().scenarios;
     const row = list.find((s: { id: string }) => s.id === id);
     expect(row).toMatchObject({ name: 'listed', version: 1 });
     expect(row.deployments).toBeUndefined();
@@ -46,7 +36,7 @@ describe.each(dialects)('scenario routes on %s', (dialect) => {
 
   it('replaces a scenario with the right If-Match and bumps the version', async () => {
     const { id } = (await create()).json();
-    const res = await app.inject({
+    const res = await app().inject({
       method: 'PUT',
       url: `/api/scenarios/${id}`,
       headers: { 'if-match': '"v1"' },
@@ -60,7 +50,7 @@ describe.each(dialects)('scenario routes on %s', (dialect) => {
   it('answers 412 to a stale If-Match and changes nothing', async () => {
     const { id } = (await create()).json();
     const put = (name: string, version: string) =>
-      app.inject({
+      app().inject({
         method: 'PUT',
         url: `/api/scenarios/${id}`,
         headers: { 'if-match': version },
@@ -73,22 +63,26 @@ describe.each(dialects)('scenario routes on %s', (dialect) => {
       code: 'STALE_VERSION',
       details: { currentVersion: 2 },
     });
-    expect((await app.inject({ url: `/api/scenarios/${id}` })).json().name).toBe('first');
+    expect((await app().inject({ url: `/api/scenarios/${id}` })).json().name).toBe('first');
   });
 
   it('answers 428 to a PUT without If-Match', async () => {
     const { id } = (await create()).json();
-    const res = await app.inject({ method: 'PUT', url: `/api/scenarios/${id}`, payload: scenario });
+    const res = await app().inject({
+      method: 'PUT',
+      url: `/api/scenarios/${id}`,
+      payload: scenario,
+    });
     expect(res.statusCode).toBe(428);
   });
 
   it('deletes a scenario, then 404s it', async () => {
     const { id } = (await create()).json();
-    expect((await app.inject({ method: 'DELETE', url: `/api/scenarios/${id}` })).statusCode).toBe(
+    expect((await app().inject({ method: 'DELETE', url: `/api/scenarios/${id}` })).statusCode).toBe(
       204,
     );
-    expect((await app.inject({ url: `/api/scenarios/${id}` })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'DELETE', url: `/api/scenarios/${id}` })).statusCode).toBe(
+    expect((await app().inject({ url: `/api/scenarios/${id}` })).statusCode).toBe(404);
+    expect((await app().inject({ method: 'DELETE', url: `/api/scenarios/${id}` })).statusCode).toBe(
       404,
     );
   });
@@ -101,6 +95,6 @@ describe.each(dialects)('scenario routes on %s', (dialect) => {
   });
 
   it('answers 400 to an id that is not a UUID', async () => {
-    expect((await app.inject({ url: '/api/scenarios/not-a-uuid' })).statusCode).toBe(400);
+    expect((await app().inject({ url: '/api/scenarios/not-a-uuid' })).statusCode).toBe(400);
   });
 });
