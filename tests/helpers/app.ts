@@ -2,10 +2,10 @@
 // per test file (each test gets its own app and closes it), or on a test database per describe
 // block (useTestApp).
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll } from 'vitest';
 import { buildApp, type AppOptions } from '../../server/app.ts';
 import { loadGeoData, type GeoData } from '../../geo-data/load.ts';
-import { useTestDatabase, type TestDialect } from './databases.ts';
+import { beforeAllOrFail, useTestDatabase, type TestDialect } from './databases.ts';
 
 let geoData: GeoData | undefined;
 
@@ -17,7 +17,7 @@ export async function testApp(options: Partial<AppOptions> = {}): Promise<Fastif
 /**
  * The real app on one `dialect` test database per describe block (useTestDatabase), built before
  * its tests and closed after them, evaluating inline. Returns the app's getter. If building fails,
- * every test fails with the reason (vitest would otherwise report them as skipped).
+ * every test fails with the reason.
  */
 export function useTestApp(
   dialect: TestDialect,
@@ -25,16 +25,8 @@ export function useTestApp(
 ): () => FastifyInstance {
   const database = useTestDatabase(dialect);
   let app: FastifyInstance | undefined;
-  let failure: unknown;
-  beforeAll(async () => {
-    try {
-      app = await testApp({ databaseUrl: database().url, evaluationWorkers: 0, ...options });
-    } catch (error) {
-      failure = error;
-    }
-  });
-  beforeEach(() => {
-    if (failure !== undefined) throw failure;
+  beforeAllOrFail(async () => {
+    app = await testApp({ databaseUrl: database().url, evaluationWorkers: 0, ...options });
   });
   // Registered after useTestDatabase's, so it runs before the database is dropped.
   afterAll(async () => {

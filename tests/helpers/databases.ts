@@ -92,21 +92,31 @@ export async function openTestDatabase(dialect: TestDialect): Promise<TestDataba
 }
 
 /**
- * One database per describe block: opened before its tests, dropped after them. If opening
- * fails, every test fails with the reason; vitest would otherwise report them as skipped.
+ * Runs `setUp` before the describe block's tests; if it throws, every test fails with the reason
+ * (a failed beforeAll would otherwise leave them reported as skipped).
  */
-export function useTestDatabase(dialect: TestDialect): () => TestDatabase {
-  let database: TestDatabase | undefined;
+export function beforeAllOrFail(setUp: () => Promise<void>): void {
   let failure: unknown;
   beforeAll(async () => {
     try {
-      database = await openTestDatabase(dialect);
+      await setUp();
     } catch (error) {
       failure = error;
     }
   });
   beforeEach(() => {
     if (failure !== undefined) throw failure;
+  });
+}
+
+/**
+ * One database per describe block: opened before its tests, dropped after them; if opening
+ * fails, every test fails with the reason.
+ */
+export function useTestDatabase(dialect: TestDialect): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAllOrFail(async () => {
+    database = await openTestDatabase(dialect);
   });
   afterAll(async () => {
     await database?.drop();
