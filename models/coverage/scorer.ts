@@ -7,6 +7,7 @@
 import { BelowSum, BLOCK_HOURS as importedBlockHours } from './below-sum.ts';
 import type { DemandTree, Dispatcher } from './dispatch.ts';
 import { upperBin as importedUpperBin, type HistogramSpec } from './histogram.ts';
+import { ShortLevels } from './short-levels.ts';
 
 const HOURS = 8760;
 /** Delivered within 1e-6 MW of demand counts as served. */
@@ -36,6 +37,8 @@ export class HourScorer implements DemandTree {
   private below: BelowSum | null = null;
   private readonly rightNodes = new Int32Array(32);
   private readonly rightSpans = new Int32Array(32);
+  /** Counts of stretches short throughout, added per chunk (see short-levels.ts). */
+  private readonly deferred: ShortLevels;
 
   constructor(demandMw: Float64Array, shortfall: HistogramSpec) {
     this.demand = demandMw;
@@ -56,16 +59,26 @@ export class HourScorer implements DemandTree {
     }
     this.inv = 1 / shortfall.binMw;
     this.last = shortfall.bins - 1;
+    this.deferred = new ShortLevels(demandMw, this.inv, this.last);
   }
 
-  /** Starts a trial: zero the sums, and point at this chunk's histogram and optional trace. */
+  /**
+   * Starts a trial: zero the sums, and point at this chunk's histogram and optional trace (the
+   * deferred counts go into the histogram they were counted for).
+   */
   reset(shortfallCounts: Float64Array, trace: Float64Array | null): void {
+    if (shortfallCounts !== this.shortfallCounts) this.deferred.flush(this.shortfallCounts);
     this.served = 0;
     this.unserved = 0;
     this.surplus = 0;
     this.lossOfLoad = 0;
     this.shortfallCounts = shortfallCounts;
     this.trace = trace;
+  }
+
+  /** Ends a chunk: every deferred count is in the histogram. */
+  finish(): void {
+    this.deferred.flush(this.shortfallCounts);
   }
 
   /** Σ demand over [a, b). */
@@ -143,9 +156,8 @@ export class HourScorer implements DemandTree {
     this.served += n * (deliveredMw > 0 ? deliveredMw : 0);
     this.unserved += this.prefix[b] - this.prefix[a] - n * deliveredMw;
     this.lossOfLoad += n;
-    const { demand, shortfallCounts, inv, last, dispatch } = this;
-    for (let t = a; t < b; t += 1)
-      shortfallCounts[upperBin(demand[t] - deliveredMw, inv, last)] += 1;
+    this.deferred.add(this.shortfallCounts, a, b, deliveredMw);
+    const { demand, dispatch } = this;
     if (dispatch !== null) {
       const base = deliveredMw > 0 ? deliveredMw : 0;
       for (let t = a; t < b; t += 1) dispatch.short(t, demand[t] - base);

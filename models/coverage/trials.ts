@@ -384,6 +384,7 @@ export class TrialRunner {
         onProgress(i + 1);
       }
     }
+    scorer.finish();
     this.running = false;
     return partial;
   }
@@ -413,5 +414,6 @@ export function traceTrial(
   sampleFleet(plan, ws, trial, partial, 0);
   scoreTrial(plan, ws, partial.deliveredCounts);
   record(ws, partial, 0);
+  ws.scorer.finish();
   return { deliveredMw, partial };
 }

@@ -12,6 +12,7 @@ import {
   traceTrial,
   type SimPlan,
 } from '../../models/coverage.ts';
+import { upperBin } from '../../models/coverage/histogram.ts';
 import { HourSet } from '../../models/supply/hour-set.ts';
 import { streamFor } from '../../models/rng.ts';
 import {
@@ -267,6 +268,32 @@ function expectReference(sim: SimPlan, trial: number): void {
   expect(p.gasMwh[0]).toBeCloseTo(ref.gas, 3);
   expect(p.importMwh[0]).toBeCloseTo(ref.grid, 3);
   expect(p.exportMwh[0]).toBeCloseTo(ref.exported, 3);
+  expectShortfallHistogram(sim, p.shortfallCounts, ref.delivered);
+}
+
+/**
+ * The trial's shortfall histogram against the dense one: the same number of short hours, each in
+ * bin(demand − delivered) to within one bin (the two sides' delivered MW differ by rounding, which
+ * can cross a bin edge).
+ */
+function expectShortfallHistogram(sim: SimPlan, counts: Float64Array, delivered: Float64Array) {
+  const { binMw, bins } = sim.shortfall;
+  const dense = new Float64Array(bins);
+  for (let t = 0; t < 8760; t += 1) {
+    const gap = sim.demandMw[t] - delivered[t];
+    if (gap > SERVED_TOLERANCE_MW) dense[upperBin(gap, 1 / binMw, bins - 1)] += 1;
+  }
+  let fast = 0;
+  let ref = 0;
+  for (let i = 0; i < bins; i += 1) {
+    const fastBefore = fast;
+    const refBefore = ref;
+    fast += counts[i];
+    ref += dense[i];
+    expect(refBefore).toBeLessThanOrEqual(fast);
+    expect(fastBefore).toBeLessThanOrEqual(ref);
+  }
+  expect(fast).toBe(ref);
 }
 
 const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>) =>

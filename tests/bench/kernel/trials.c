@@ -238,6 +238,149 @@ static void sort_u32(uint32_t *v, int n) {
 }
 
 /* ---- the scorer (models/coverage/scorer.ts), dispatch off and no trace ---- */
+static inline int upper_bin(double v, double inv, int last) {
+  int bin = (int)ceil(v * inv - GRID_SLACK) - 1;
+  return bin < 0 ? 0 : bin > last ? last : bin;
+}
+
+/* ---- models/coverage/short-levels.ts: counts of stretches short throughout, per chunk ---- */
+#define MIN_DEFERRED_HOURS 32
+#define MAX_STORED_ENDS (1 << 18)
+typedef struct {
+  double mw;
+  int *ends;
+  int len, cap, hours, first, last;
+} Level;
+typedef struct {
+  const double *demand;
+  double inv;
+  int lastBin;
+  Level *lv;
+  int n, cap;
+  int *table; /* open addressing on mw's bits: level index + 1, 0 empty */
+  int tableBits;
+  int recent, stored;
+  int cover[HOURS + 1];
+  int openA, openB;
+  double openMw;
+} Deferred;
+
+static inline unsigned level_hash(double mw, int bits) {
+  uint64_t u;
+  memcpy(&u, &mw, 8);
+  if (mw == 0) u = 0; /* +0 and -0 are one key, as in a JS Map */
+  return (unsigned)((u * GAMMA) >> (64 - bits));
+}
+
+static void deferred_init(Deferred *f, const double *demand, double inv, int lastBin) {
+  memset(f, 0, sizeof(*f));
+  f->demand = demand;
+  f->inv = inv;
+  f->lastBin = lastBin;
+  f->tableBits = 6;
+  f->table = calloc(1u << f->tableBits, sizeof(int));
+  f->recent = -1;
+}
+
+static void count_hours(Deferred *f, double *counts, int a, int b, double mw) {
+  for (int t = a; t < b; t++) counts[upper_bin(f->demand[t] - mw, f->inv, f->lastBin)] += 1;
+}
+
+static void count_level(Deferred *f, double *counts, Level *L) {
+  if (L->hours <= L->last - L->first + L->len) {
+    for (int k = 0; k < L->len; k += 2) count_hours(f, counts, L->ends[k], L->ends[k + 1], L->mw);
+    return;
+  }
+  for (int k = 0; k < L->len; k += 2) {
+    f->cover[L->ends[k]] += 1;
+    f->cover[L->ends[k + 1]] -= 1;
+  }
+  int depth = 0;
+  for (int t = L->first; t < L->last; t++) {
+    depth += f->cover[t];
+    f->cover[t] = 0;
+    if (depth > 0) counts[upper_bin(f->demand[t] - L->mw, f->inv, f->lastBin)] += depth;
+  }
+  f->cover[L->last] = 0;
+}
+
+static void deferred_close(Deferred *f, double *counts);
+static void deferred_flush(Deferred *f, double *counts) {
+  deferred_close(f, counts);
+  for (int i = 0; i < f->n; i++) {
+    count_level(f, counts, &f->lv[i]);
+    free(f->lv[i].ends);
+  }
+  f->n = 0;
+  memset(f->table, 0, sizeof(int) << f->tableBits);
+  f->recent = -1;
+  f->stored = 0;
+}
+
+static int level_of(Deferred *f, double mw) {
+  if (2 * (f->n + 1) > (1 << f->tableBits)) {
+    f->tableBits++;
+    free(f->table);
+    f->table = calloc(1u << f->tableBits, sizeof(int));
+    for (int i = 0; i < f->n; i++) {
+      unsigned h = level_hash(f->lv[i].mw, f->tableBits), mask = (1u << f->tableBits) - 1;
+      while (f->table[h]) h = (h + 1) & mask;
+      f->table[h] = i + 1;
+    }
+  }
+  unsigned mask = (1u << f->tableBits) - 1, h = level_hash(mw, f->tableBits);
+  for (; f->table[h]; h = (h + 1) & mask)
+    if (f->lv[f->table[h] - 1].mw == mw) return f->table[h] - 1;
+  if (f->n == f->cap) {
+    f->cap = f->cap ? 2 * f->cap : 16;
+    f->lv = realloc(f->lv, sizeof(Level) * (size_t)f->cap);
+  }
+  Level *L = &f->lv[f->n];
+  L->mw = mw;
+  L->cap = 16;
+  L->ends = malloc(sizeof(int) * 16);
+  L->len = L->hours = L->last = 0;
+  L->first = HOURS;
+  f->table[h] = f->n + 1;
+  return f->n++;
+}
+
+static void deferred_close(Deferred *f, double *counts) {
+  int a = f->openA, b = f->openB;
+  if (b <= a) return;
+  f->openA = f->openB = 0;
+  double mw = f->openMw;
+  if (b - a < MIN_DEFERRED_HOURS) {
+    count_hours(f, counts, a, b, mw);
+    return;
+  }
+  if (f->recent < 0 || f->lv[f->recent].mw != mw) f->recent = level_of(f, mw);
+  Level *L = &f->lv[f->recent];
+  if (L->len + 2 > L->cap) {
+    L->cap *= 2;
+    L->ends = realloc(L->ends, sizeof(int) * (size_t)L->cap);
+  }
+  L->ends[L->len] = a;
+  L->ends[L->len + 1] = b;
+  L->len += 2;
+  L->hours += b - a;
+  if (a < L->first) L->first = a;
+  if (b > L->last) L->last = b;
+  f->stored += 2;
+  if (f->stored >= MAX_STORED_ENDS) deferred_flush(f, counts);
+}
+
+static inline void deferred_add(Deferred *f, double *counts, int a, int b, double mw) {
+  if (a == f->openB && mw == f->openMw && f->openB > f->openA) {
+    f->openB = b;
+    return;
+  }
+  deferred_close(f, counts);
+  f->openA = a;
+  f->openB = b;
+  f->openMw = mw;
+}
+
 #define SIZE 16384
 typedef struct {
   double served, unserved, surplus, lossOfLoad;
@@ -246,12 +389,8 @@ typedef struct {
   double maxT[2 * SIZE], minT[2 * SIZE], prefix[HOURS + 1];
   double inv;
   int last;
+  Deferred deferred;
 } Scorer;
-
-static inline int upper_bin(double v, double inv, int last) {
-  int bin = (int)ceil(v * inv - GRID_SLACK) - 1;
-  return bin < 0 ? 0 : bin > last ? last : bin;
-}
 static inline int lower_bin(double v, double inv, int last) {
   double f = floor(v * inv + GRID_SLACK);
   int bin = (int)f;
@@ -276,6 +415,7 @@ static void scorer_init(Scorer *s, const double *demand, double sBin, int sBins)
   }
   s->inv = 1 / sBin;
   s->last = sBins - 1;
+  deferred_init(&s->deferred, demand, s->inv, s->last);
 }
 
 static inline void hour(Scorer *s, int t, double mw) {
@@ -303,7 +443,7 @@ static void short_range(Scorer *s, int a, int b, double mw) {
   s->served += n * (mw > 0 ? mw : 0);
   s->unserved += s->prefix[b] - s->prefix[a] - n * mw;
   s->lossOfLoad += n;
-  for (int t = a; t < b; t++) s->counts[upper_bin(s->demand[t] - mw, s->inv, s->last)] += 1;
+  deferred_add(&s->deferred, s->counts, a, b, mw);
 }
 
 static double range_max(const Scorer *s, int a, int b) {
@@ -810,8 +950,11 @@ int main(int argc, char **argv) {
       o.surplus[trial] = sc->surplus;
       o.lol[trial] = sc->lossOfLoad;
     }
+    deferred_flush(&sc->deferred, o.sCounts);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     printf("%.4f\n", (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
+    free(sc->deferred.table);
+    free(sc->deferred.lv);
     free(sc);
     free(k->events.v);
     free(k);
