@@ -3,8 +3,8 @@
 // unit is full and demand stays at or below fleet MW minus their hourly top-up (the standing loss
 // they recharge), the hourly rule would just top each tank back to the brim: such hours are
 // scored in one go (a segment-tree search finds the first hour that breaks the condition). A down
-// unit's tank only decays, by 0.99^(hours/24); that is applied lazily, when the unit comes back up
-// or an hour is stepped. Likewise, while every up tank is empty and demand stays above fleet MW,
+// unit's tank only decays, by 0.99^(hours/24); that is applied once, when the unit comes back up
+// (one power for the whole time down, so stepped hours pass over down units). Likewise, while every up tank is empty and demand stays above fleet MW,
 // the hourly rule moves nothing (an empty tank discharges 0 and the shortfall leaves no surplus
 // to charge from): such hours are scored as a plain stretch at fleet MW until the first hour whose
 // demand is at or below it (the tanks' empty time solved once, issue 13, instead of stepped).
@@ -102,8 +102,8 @@ export function storageEvent(
 
 /**
  * One hour by the hourly rule (dispatchStorageHour's arithmetic, in its order), in one pass over
- * the units: a down unit's decay is brought up to date just before its own dispatch, which reads
- * only its own level, and the not-ready count is taken as each unit is done.
+ * the up units (a down unit neither dispatches nor counts; its decay waits for storageEvent), the
+ * not-ready and not-empty counts taken as each unit is done.
  */
 function stepHour(
   scorer: HourScorer,
@@ -112,7 +112,7 @@ function stepHour(
   t: number,
   baseMw: number,
 ) {
-  const { levels, unitUp, since, keepAfter, canIdle } = state;
+  const { levels, unitUp, canIdle } = state;
   const { capacityMwh, dischargeMaxMw, chargeMaxMw, lineKeep } = storage;
   const n = storage.count;
   const demandMw = scorer.demand[t];
@@ -120,16 +120,13 @@ function stepHour(
   let notReady = 0;
   let notEmpty = 0;
   for (let j = 0; j < n; j += 1) {
-    const up = unitUp[j] > 0.5;
-    if (!up) {
-      levels[j] *= keepAfter[t - since[j]];
-      since[j] = t + 1;
-    }
+    // A down unit's tank only decays: that is applied when it comes back up (storageEvent).
+    if (unitUp[j] < 0.5) continue;
     const before = levels[j];
     let level = before * KEEP_PER_HOUR;
     const keep = lineKeep[j];
     const gap = demandMw - current;
-    if (up && keep > 0) {
+    if (keep > 0) {
       // Minima by comparison, in the C kernel's order: the same values as Math.min / Math.max
       // on these finite, non-negative operands, without their NaN and −0 handling.
       if (gap > 0) {
@@ -152,8 +149,8 @@ function stepHour(
       }
     }
     levels[j] = level;
-    if (up && !(canIdle[j] > 0.5 && level === capacityMwh[j])) notReady += 1;
-    if (up && level > 0) notEmpty += 1;
+    if (!(canIdle[j] > 0.5 && level === capacityMwh[j])) notReady += 1;
+    if (level > 0) notEmpty += 1;
   }
   scorer.hour(t, current);
   state.counts[1] = notReady;

@@ -29,7 +29,7 @@ import {
 } from './tasks.ts';
 
 /** Bump when a model change alters results, so cached answers are not reused. */
-export const MODEL_VERSION = '3';
+export const MODEL_VERSION = '4';
 /**
  * Work per trial chunk, in counted unit-trials (max(units, 300) × trials): 125 trials of a fleet
  * up to 300 units, 18 of a 2,000-unit fleet. Measured this session: a 125-trial chunk of 2,000

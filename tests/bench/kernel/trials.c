@@ -570,12 +570,13 @@ static void storage_event(Storage *st, const Plan *p, int j, double delta, int h
 static double dispatch_storage_hour(const Plan *p, Storage *st, double delivered, double demand) {
   double current = delivered;
   for (int j = 0; j < st->n; j++) {
+    if (st->unitUp[j] < 0.5) continue; /* a down tank's decay is applied as it comes up */
     double before = st->levels[j];
     double level = before * p->keepPerHour;
     double keep = p->lkeep[j];
     double gap = demand - current;
     double charged = 0, discharged = 0;
-    if (st->unitUp[j] > 0.5 && keep > 0) {
+    if (keep > 0) {
       if (gap > 0) {
         discharged = gap / keep;
         if (p->dmax[j] < discharged) discharged = p->dmax[j];
@@ -599,12 +600,6 @@ static double dispatch_storage_hour(const Plan *p, Storage *st, double delivered
 
 static void step_hour(Scorer *sc, const Plan *p, Storage *st, int t, double baseMw) {
   int n = st->n;
-  for (int j = 0; j < n; j++) {
-    if (st->unitUp[j] < 0.5) {
-      st->levels[j] *= p->keepAfter[t - (int)st->since[j]];
-      st->since[j] = t + 1;
-    }
-  }
   hour(sc, t, dispatch_storage_hour(p, st, baseMw, sc->demand[t]));
   int notReady = 0, notEmpty = 0;
   for (int j = 0; j < n; j++) {
