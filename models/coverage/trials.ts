@@ -12,8 +12,10 @@
 // changes also break stretches; the dispatcher then serves each stretch's shortfall from battery,
 // gas and grid in the chosen order. Trial t simulates plan year t mod P of the fleet's outage plan.
 // Cost: O(events log events + stretches × log hours), plus one step per hour only where a stretch
-// straddles demand, storage is active, the battery recharges or there is a shortfall. The arrays are allocated once per call and reused by its
-// trials; the touched entries are zeroed as the sum passes them. Trial t depends only on
+// straddles demand, storage is active, the battery recharges or backup serves a shortfall. A
+// stretch short throughout adds its histogram counts once per chunk, not per trial (ShortLevels).
+// The arrays are allocated once per call and reused by its trials; the touched entries are zeroed
+// as the sum passes them. Trial t depends only on
 // (seed, t), so any split of [0, n) into chunks reproduces it bit for bit.
 import { invalidInput } from '../errors.ts';
 import {
