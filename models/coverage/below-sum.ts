@@ -3,7 +3,8 @@
 // demand sits in a narrow band with dips, so T lands inside most demand-tree nodes and a walk down
 // the tree degrades to one step per hour; the scorer walks down only to 32-hour nodes, and each
 // is answered here from its block kept sorted with prefix sums: one binary search. Built once per
-// scorer, only when a connected campus exports.
+// scorer, when a connected campus exports or backup serves a stretch short throughout (which also
+// counts a block's hours above a threshold: its loss-of-load hours after backup).
 const HOURS = 8760;
 export const BLOCK_HOURS = 32;
 
@@ -33,20 +34,28 @@ export class BelowSum {
     }
   }
 
+  /** How many of block k's hours have demand above `thresholdMw` (one binary search). */
+  countAbove(k: number, thresholdMw: number): number {
+    const end = Math.min(HOURS, (k + 1) * BLOCK_HOURS);
+    return end - this.rank(k, thresholdMw, true);
+  }
+
   /** Σ max(0, thresholdMw − demand[t]) over block k's hours (one binary search). */
   block(k: number, thresholdMw: number): number {
-    const B = BLOCK_HOURS;
-    const start = k * B;
-    const end = Math.min(HOURS, start + B);
+    const count = this.rank(k, thresholdMw, false) - k * BLOCK_HOURS;
+    return count > 0 ? count * thresholdMw - this.prefix[k * (BLOCK_HOURS + 1) + count] : 0;
+  }
+
+  /** Index in `sorted` of block k's first value ≥ thresholdMw (> it when `orEqual`). */
+  private rank(k: number, thresholdMw: number, orEqual: boolean): number {
     const sorted = this.sorted;
-    let lo = start;
-    let hi = end;
+    let lo = k * BLOCK_HOURS;
+    let hi = Math.min(HOURS, lo + BLOCK_HOURS);
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid] < thresholdMw) lo = mid + 1;
+      if (sorted[mid] < thresholdMw || (orEqual && sorted[mid] === thresholdMw)) lo = mid + 1;
       else hi = mid;
     }
-    const count = lo - start;
-    return count > 0 ? count * thresholdMw - this.prefix[k * (B + 1) + count] : 0;
+    return lo;
   }
 }

@@ -32,9 +32,14 @@ export interface DemandTree {
   demandMwh(a: number, b: number): number;
   /** Σ max(0, threshold − demand[t]) over [a, b). */
   sumBelow(a: number, b: number, thresholdMw: number): number;
+  /** How many hours in [a, b) have demand above the threshold. */
+  countAbove(a: number, b: number, thresholdMw: number): number;
+  /** max demand over [a, b). */
+  rangeMax(a: number, b: number): number;
 }
 
 const TOL = 1e-6;
+const HOURS = 8760;
 const NO_EVENTS = new Uint32Array(0);
 /** Gas events pack (hour × GAS_UNIT_LIMIT + unit) × 2 + up; GAS_EVENT_HOUR = 2 × the limit. */
 export const GAS_UNIT_LIMIT = 65536;
@@ -111,8 +116,8 @@ export class Dispatcher {
   sampleGas: (() => void) | null = null;
   private gasReady = false;
 
-  /** One hour `t` short by `shortMw` after the reactors. */
-  short(t: number, shortMw: number): void {
+  /** Samples the trial's gas outages at its first short hour, and applies those up to hour t. */
+  private gasAt(t: number): void {
     if (!this.gasReady) {
       this.gasReady = true;
       if (this.sampleGas !== null) this.sampleGas();
@@ -125,6 +130,11 @@ export class Dispatcher {
       this.gasMw += (rest & 1) === 1 ? mw : -mw;
       this.gasPtr += 1;
     }
+  }
+
+  /** One hour `t` short by `shortMw` after the reactors. */
+  short(t: number, shortMw: number): void {
+    this.gasAt(t);
     let rest = shortMw;
     const order = this.order;
     for (let k = 0; k < 3 && rest > 0; k += 1) {
@@ -153,6 +163,75 @@ export class Dispatcher {
     } else if (rest > 0) {
       this.unservedMwh += rest;
     }
+  }
+
+  /**
+   * Hours [a, b) each short after the reactors, which deliver `baseMw` ≥ 0: hour t is short by
+   * demand[t] − baseMw. Hours are stepped while the battery holds energy (its level carries from
+   * hour to hour); once it is empty it stays so (nothing charges it in a shortfall), and each run
+   * of hours between gas events is solved from range sums over the demand tree instead (spanSums).
+   * The same hourly rule, summed in another order: equal to rounding.
+   */
+  shortRange(tree: DemandTree, a: number, b: number, baseMw: number): void {
+    const demand = tree.demand;
+    let t = a;
+    while (t < b && this.socMwh > 0) {
+      this.short(t, demand[t] - baseMw);
+      t += 1;
+    }
+    while (t < b) {
+      this.gasAt(t);
+      const ev = this.gasEvents;
+      const nextEvent =
+        this.gasPtr < ev.length ? Math.floor(ev[this.gasPtr] / GAS_EVENT_HOUR) : HOURS;
+      const end = nextEvent < b ? nextEvent : b;
+      this.spanSums(tree, t, end, baseMw);
+      t = end;
+    }
+  }
+
+  /**
+   * Hours [a, b) short after the reactors at `baseMw`, the battery empty and gas constant. With s
+   * the hour's shortfall and c₁, c₂ the MW of the sources in dispatch order (gas, and the grid's
+   * import limit while it is up), the first gives min(s, c₁), the second min(max(s − c₁, 0), c₂)
+   * and max(s − c₁ − c₂, 0) is unserved. Each sum is Σ min(s, c) = S − A(c) with
+   * A(c) = Σ max(0, s − c) = Σ max(0, d − T), T = baseMw + c, = (Σ d − n·T) + Σ max(0, T − d).
+   */
+  private spanSums(tree: DemandTree, a: number, b: number, baseMw: number): void {
+    const n = b - a;
+    const demandMwh = tree.demandMwh(a, b);
+    const peakMw = tree.rangeMax(a, b);
+    const shortMwh = demandMwh - n * baseMw;
+    let givenMw = 0;
+    let leftMwh = shortMwh;
+    const order = this.order;
+    for (let k = 0; k < 3; k += 1) {
+      const src = order[k];
+      if (src === 0) continue;
+      const capMw = src === 1 ? this.gasMw : this.gridUp ? this.importMw : 0;
+      if (capMw <= 0) continue;
+      // The hour with the largest shortfall leaves this source the most: peakMw − baseMw − earlier.
+      const peakLeftMw = peakMw - baseMw - givenMw;
+      givenMw += capMw;
+      const thresholdMw = baseMw + givenMw;
+      // Σ max(0, demand − threshold) over [a, b) (no closure: the tsx loader renames each one made).
+      let restMwh = 0;
+      if (thresholdMw < peakMw) {
+        restMwh = demandMwh - n * thresholdMw + tree.sumBelow(a, b, thresholdMw);
+        if (restMwh < 0) restMwh = 0;
+      }
+      const outMwh = leftMwh - restMwh;
+      leftMwh = restMwh;
+      if (src === 1) {
+        this.gasMwh += outMwh;
+      } else {
+        this.importMwh += outMwh;
+        const peakImportMw = peakLeftMw < capMw ? peakLeftMw : capMw;
+        if (peakImportMw > this.peakImportMw) this.peakImportMw = peakImportMw;
+      }
+    }
+    this.unservedMwh += leftMwh;
+    this.lossOfLoadHours += tree.countAbove(a, b, baseMw + givenMw + TOL);
   }
 
   /** One hour with `surplusMw` ≥ 0 after the reactors. */

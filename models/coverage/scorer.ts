@@ -157,11 +157,8 @@ export class HourScorer implements DemandTree {
     this.unserved += this.prefix[b] - this.prefix[a] - n * deliveredMw;
     this.lossOfLoad += n;
     this.deferred.add(this.shortfallCounts, a, b, deliveredMw);
-    const { demand, dispatch } = this;
-    if (dispatch !== null) {
-      const base = deliveredMw > 0 ? deliveredMw : 0;
-      for (let t = a; t < b; t += 1) dispatch.short(t, demand[t] - base);
-    }
+    if (this.dispatch !== null)
+      this.dispatch.shortRange(this, a, b, deliveredMw > 0 ? deliveredMw : 0);
     if (this.trace !== null) this.trace.fill(deliveredMw, a, b);
   }
 
@@ -197,34 +194,63 @@ export class HourScorer implements DemandTree {
 
   /** Σ max(0, thresholdMw − demand[t]) over [a, b) (for capped exports). */
   sumBelow(a: number, b: number, thresholdMw: number): number {
+    return this.query(a, b, thresholdMw, false);
+  }
+
+  /** How many hours in [a, b) have demand above `thresholdMw` (loss of load after backup). */
+  countAbove(a: number, b: number, thresholdMw: number): number {
+    return this.query(a, b, thresholdMw, true);
+  }
+
+  /** sumBelow (count false) or countAbove (count true), over [a, b)'s tree nodes. */
+  private query(a: number, b: number, thr: number, count: boolean): number {
     let sum = 0;
     let l = a + this.size;
     let r = b + this.size;
     for (let span = 1; l < r; span *= 2) {
-      if (l & 1) sum += this.nodeBelow(l++, span, thresholdMw);
-      if (r & 1) sum += this.nodeBelow(--r, span, thresholdMw);
+      if (l & 1) sum += this.nodeQuery(l++, span, thr, count);
+      if (r & 1) sum += this.nodeQuery(--r, span, thr, count);
       l >>= 1;
       r >>= 1;
     }
     return sum;
   }
 
-  /** Σ max(0, thr − demand) over one node: O(1) when thr is outside its range, else its blocks. */
-  private nodeBelow(node: number, span: number, thr: number): number {
+  /**
+   * One node's Σ max(0, thr − demand) or count of demand > thr: O(1) when thr is outside its
+   * range, else its 32-hour blocks (BelowSum) or, below that, its hours.
+   */
+  private nodeQuery(node: number, span: number, thr: number, count: boolean): number {
     const l = node * span - this.size;
     const end = l + span > HOURS ? HOURS : l + span;
-    if (end <= l || this.minTree[node] >= thr) return 0;
-    if (this.maxTree[node] <= thr) return (end - l) * thr - (this.prefix[end] - this.prefix[l]);
+    if (end <= l) return 0;
+    const max = this.maxTree[node];
+    const min = this.minTree[node];
+    if (count) {
+      if (max <= thr) return 0;
+      if (min > thr) return end - l;
+    } else {
+      if (min >= thr) return 0;
+      if (max <= thr) return (end - l) * thr - (this.prefix[end] - this.prefix[l]);
+    }
     if (span === BLOCK_HOURS) {
       this.below ??= new BelowSum(this.demand);
-      return this.below.block(l / BLOCK_HOURS, thr);
+      const k = l / BLOCK_HOURS;
+      return count ? this.below.countAbove(k, thr) : this.below.block(k, thr);
     }
     if (span < BLOCK_HOURS) {
       let sum = 0;
-      for (let t = l; t < end; t += 1) if (this.demand[t] < thr) sum += thr - this.demand[t];
+      for (let t = l; t < end; t += 1) {
+        const d = this.demand[t];
+        if (count) sum += d > thr ? 1 : 0;
+        else if (d < thr) sum += thr - d;
+      }
       return sum;
     }
-    return this.nodeBelow(2 * node, span / 2, thr) + this.nodeBelow(2 * node + 1, span / 2, thr);
+    return (
+      this.nodeQuery(2 * node, span / 2, thr, count) +
+      this.nodeQuery(2 * node + 1, span / 2, thr, count)
+    );
   }
 
   /** A whole tree node: all served, all short, hour by hour when small, else its two halves. */
