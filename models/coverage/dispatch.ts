@@ -1,7 +1,8 @@
 // Backup and grid dispatch, hour by hour in every trial after the reactors (DESIGN.md "Backup
 // (revised)", "Grid (revised)", "Sources (revised)"). The scorer hands it each hour's shortfall
 // or surplus after the reactors and their own storage; stretches the reactors serve with the
-// battery full are handled in O(1) or O(log hours) through the scorer's demand tree.
+// battery full, and stretches short throughout once the battery is empty, are handled in O(1) or
+// O(log hours) through the scorer's demand tree.
 // - Shortfall s: the sources in `order` (battery, gas, grid) each give what they can; what is
 //   left is unserved after backup (a loss-of-load hour when over the tolerance).
 // - Surplus x: the battery charges first (only from reactor surplus, DESIGN.md), at most its MW
@@ -179,25 +180,64 @@ export class Dispatcher {
       this.short(t, demand[t] - baseMw);
       t += 1;
     }
+    if (t >= b) return;
+    this.gasAt(t);
+    const ev = this.gasEvents;
+    // Gas outages within [t, b) change nothing while gas at its least there still covers what is
+    // left for it in the hour of largest shortfall: then the rest is one span.
+    if (this.gasPtr >= ev.length || ev[this.gasPtr] >= b * GAS_EVENT_HOUR) {
+      this.spanSums(tree, t, b, baseMw, this.gasMw);
+      return;
+    }
+    const gasLeastMw = this.gasLeast(b);
+    if (this.leftForGas(tree.rangeMax(t, b) - baseMw) <= gasLeastMw) {
+      this.spanSums(tree, t, b, baseMw, gasLeastMw);
+      this.gasAt(b - 1);
+      return;
+    }
     while (t < b) {
       this.gasAt(t);
-      const ev = this.gasEvents;
       const nextEvent =
         this.gasPtr < ev.length ? Math.floor(ev[this.gasPtr] / GAS_EVENT_HOUR) : HOURS;
       const end = nextEvent < b ? nextEvent : b;
-      this.spanSums(tree, t, end, baseMw);
+      this.spanSums(tree, t, end, baseMw, this.gasMw);
       t = end;
     }
   }
 
+  /** The least gas MW over the hours from now to b (the events before b, not applied). */
+  private gasLeast(b: number): number {
+    const ev = this.gasEvents;
+    let mw = this.gasMw;
+    let least = mw;
+    for (let p = this.gasPtr; p < ev.length && ev[p] < b * GAS_EVENT_HOUR; p += 1) {
+      const rest = ev[p] % GAS_EVENT_HOUR;
+      const unitMw = this.gasUnitMw[rest >> 1];
+      mw += (rest & 1) === 1 ? unitMw : -unitMw;
+      if (mw < least) least = mw;
+    }
+    return least;
+  }
+
+  /** What an hour short by `shortMw` leaves for gas: the grid ahead of it in the order gives first. */
+  private leftForGas(shortMw: number): number {
+    let left = shortMw;
+    for (let k = 0; k < 3; k += 1) {
+      const src = this.order[k];
+      if (src === 1) return left;
+      if (src === 2 && this.gridUp) left -= this.importMw;
+    }
+    return left;
+  }
+
   /**
-   * Hours [a, b) short after the reactors at `baseMw`, the battery empty and gas constant. With s
+   * Hours [a, b) short after the reactors at `baseMw`, the battery empty and gas at `gasMw`. With s
    * the hour's shortfall and c₁, c₂ the MW of the sources in dispatch order (gas, and the grid's
    * import limit while it is up), the first gives min(s, c₁), the second min(max(s − c₁, 0), c₂)
    * and max(s − c₁ − c₂, 0) is unserved. Each sum is Σ min(s, c) = S − A(c) with
    * A(c) = Σ max(0, s − c) = Σ max(0, d − T), T = baseMw + c, = (Σ d − n·T) + Σ max(0, T − d).
    */
-  private spanSums(tree: DemandTree, a: number, b: number, baseMw: number): void {
+  private spanSums(tree: DemandTree, a: number, b: number, baseMw: number, gasMw: number): void {
     const n = b - a;
     const demandMwh = tree.demandMwh(a, b);
     const peakMw = tree.rangeMax(a, b);
@@ -208,7 +248,7 @@ export class Dispatcher {
     for (let k = 0; k < 3; k += 1) {
       const src = order[k];
       if (src === 0) continue;
-      const capMw = src === 1 ? this.gasMw : this.gridUp ? this.importMw : 0;
+      const capMw = src === 1 ? gasMw : this.gridUp ? this.importMw : 0;
       if (capMw <= 0) continue;
       // The hour with the largest shortfall leaves this source the most: peakMw − baseMw − earlier.
       const peakLeftMw = peakMw - baseMw - givenMw;
