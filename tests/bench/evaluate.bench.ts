@@ -1,7 +1,8 @@
 // `npx vitest bench --run tests/bench/evaluate.bench.ts`: the evaluation's cost on one core.
 // Targets: one campus, 9 units at 3 sites, 8,760 h, 1,000 trials ≤ 100 ms median (issue 4), and
 // ≤ 30 ms with line outages, backup dispatch and the grid on (issue 8); the same fleet with backup
-// off and the campus islanded runs in the same bench as the reference for the ratio. Also one
+// off and the campus islanded runs in the same bench as the reference for the ratio. Also a single
+// unit far short of its campus with the default backup (the first reactor a user places), one
 // runTrials chunk of 125 trials, the server's worker task size, and the trials alone.
 import { bench, describe } from 'vitest';
 import { loadGeoData } from '../../geo-data/load.ts';
@@ -52,6 +53,12 @@ const allOnDefaultLimit = fleet(['bwrx-300', 'bwrx-300', 'xe-100'], {
   backup: { gas: { mw: 300 } },
   grid: { mode: 'connected' },
 });
+/** The first reactor placed for a campus: short most hours, the default gas and battery serving. */
+const firstReactor: EvaluateInputs = {
+  campus: abilene,
+  deployments: [{ designId: 'bwrx-300', units: 1, lat: abilene.lat + 0.01, lon: abilene.lon }],
+  options: { trials: 1000, year: 2035 },
+};
 
 describe('evaluate', () => {
   bench('9 units (BWRX-300, BWRX-300, Xe-100) at 3 sites, 1,000 trials (target ≤ 100 ms)', () => {
@@ -78,6 +85,10 @@ describe('evaluate', () => {
 
   bench('lines + 300 MW gas + sized battery + grid (limit = campus peak), 1,000 trials', () => {
     evaluate(allOnDefaultLimit, data);
+  });
+
+  bench('1 unit (BWRX-300) short most hours, default gas and battery backup, 1,000 trials', () => {
+    evaluate(firstReactor, data);
   });
 
   bench('runTrials: one 125-trial chunk (the server’s worker task), Natrium fleet', () => {
