@@ -268,24 +268,36 @@ function expectReference(sim: SimPlan, trial: number): void {
   expect(p.gasMwh[0]).toBeCloseTo(ref.gas, 3);
   expect(p.importMwh[0]).toBeCloseTo(ref.grid, 3);
   expect(p.exportMwh[0]).toBeCloseTo(ref.exported, 3);
-  expectShortfallHistogram(sim, p.shortfallCounts, ref.delivered);
+  expectShortfallHistogram(sim, p.shortfallCounts, fast.deliveredMw, ref.delivered);
 }
 
-/**
- * The trial's shortfall histogram against the dense one: the same number of short hours, each in
- * bin(demand − delivered) to within one bin (the two sides' delivered MW differ by rounding, which
- * can cross a bin edge).
- */
-function expectShortfallHistogram(sim: SimPlan, counts: Float64Array, delivered: Float64Array) {
+/** The shortfall histogram of one trial's hourly delivered MW, built hour by hour. */
+function denseHistogram(sim: SimPlan, delivered: Float64Array): Float64Array {
   const { binMw, bins } = sim.shortfall;
   const dense = new Float64Array(bins);
   for (let t = 0; t < 8760; t += 1) {
     const gap = sim.demandMw[t] - delivered[t];
     if (gap > SERVED_TOLERANCE_MW) dense[upperBin(gap, 1 / binMw, bins - 1)] += 1;
   }
+  return dense;
+}
+
+/**
+ * The trial's shortfall histogram: exactly the hour-by-hour one of the engine's own delivered MW,
+ * and against the dense reference's, the same number of short hours, each within one bin (the
+ * two sides' delivered MW differ by rounding, which can cross a bin edge).
+ */
+function expectShortfallHistogram(
+  sim: SimPlan,
+  counts: Float64Array,
+  engineDelivered: Float64Array,
+  delivered: Float64Array,
+) {
+  expect(Array.from(counts)).toEqual(Array.from(denseHistogram(sim, engineDelivered)));
+  const dense = denseHistogram(sim, delivered);
   let fast = 0;
   let ref = 0;
-  for (let i = 0; i < bins; i += 1) {
+  for (let i = 0; i < dense.length; i += 1) {
     const fastBefore = fast;
     const refBefore = ref;
     fast += counts[i];
@@ -406,6 +418,52 @@ describe('the Monte Carlo, for any fleet and campus', () => {
       }),
       { numRuns: 10, seed: 11 },
     );
+  });
+
+  it("adds up a chunk's shortfall histogram from its trials' hours (the deferred counts)", () => {
+    // One Xe-100 under a ~1 GW campus is short most hours (nearly every stretch's counts are
+    // deferred to the chunk's end), with and without backup; and a mixed fleet with storage.
+    const cases = [
+      islanded({
+        kind: 'ai-training',
+        itMw: 800,
+        deployments: [{ designId: 'xe-100', units: 1, ...campusAt, codYear: 2030, circuits: 1 }],
+        seed: 9,
+      }),
+      {
+        ...islanded({
+          kind: 'ai-inference',
+          itMw: 800,
+          deployments: [
+            { designId: 'bwrx-300', units: 2, ...campusAt, codYear: 2030, circuits: 2 },
+          ],
+          seed: 10,
+        }),
+        gasMw: 300,
+        batteryMw: 100,
+        batteryHours: 4,
+      },
+      islanded({
+        kind: 'ai-mixed',
+        itMw: 1200,
+        deployments: [
+          { designId: 'natrium', units: 2, ...campusAt, codYear: 2030, circuits: 1 },
+          { designId: 'bwrx-300', units: 1, ...campusAt, codYear: 2030, circuits: 1 },
+        ],
+        seed: 11,
+      }),
+    ];
+    for (const s of cases) {
+      const trials = 40;
+      const sim = prepareEvaluation(inputsOf(s, trials), data).main.sim;
+      const chunk = runPlanTrials(sim, 0, trials);
+      const sum = new Float64Array(sim.shortfall.bins);
+      for (let trial = 0; trial < trials; trial += 1) {
+        const dense = denseHistogram(sim, traceTrial(sim, trial).deliveredMw);
+        for (let i = 0; i < sum.length; i += 1) sum[i] += dense[i];
+      }
+      expect(Array.from(chunk.shortfallCounts)).toEqual(Array.from(sum));
+    }
   });
 
   it('gives bit-identical results for [0, n) and any split into chunks, in any order', () => {

@@ -121,4 +121,60 @@ describe('Dispatcher.shortRange', () => {
       { numRuns: 300, seed: 21 },
     );
   });
+
+  it("agrees at the edges: gas events at a stretch's first, last and next hour, and back to back", () => {
+    // Two 150 MW gas units; stretches [100, 200) and [200, 330) given one after the other on one
+    // dispatcher. Unit 0 goes down at hour 100 (the first hour) and comes up at 199 (the last);
+    // unit 1 goes down at 200 (the next stretch's first hour) and up at 330 (the hour after it);
+    // unit 0 trips again for one hour at 250. The battery (40 MWh) empties inside the first.
+    const demand = demandSeries(7);
+    const tree = new HourScorer(demand, { binMw: 0.5, bins: 8000 });
+    const unitMw = Float64Array.from([150, 150]);
+    const packed = (hour: number, unit: number, up: 0 | 1) => (hour * 65536 + unit) * 2 + up;
+    const events = Uint32Array.from([
+      packed(100, 0, 0),
+      packed(199, 0, 1),
+      packed(200, 1, 0),
+      packed(250, 0, 0),
+      packed(251, 0, 1),
+      packed(330, 1, 1),
+    ]).sort();
+    for (const order of ORDERS) {
+      for (const importLimitMw of [0, 120]) {
+        const plan: DispatchPlan = {
+          batteryMw: 40,
+          batteryMwh: 40,
+          batteryEfficiency: 0.86,
+          order: Int8Array.from(order),
+          connected: true,
+          importLimitMw,
+          exportLimitMw: 0,
+        };
+        const make = () => {
+          const d = new Dispatcher(plan);
+          d.reset();
+          d.sampleGas = () => d.setGasEvents(events, unitMw, 300);
+          return d;
+        };
+        const fast = make();
+        const hourly = make();
+        for (const [a, b] of [
+          [100, 200],
+          [200, 330],
+        ]) {
+          let minMw = Infinity;
+          for (let t = a; t < b; t += 1) minMw = Math.min(minMw, demand[t]);
+          const baseMw = minMw - 450;
+          fast.shortRange(tree, a, b, baseMw);
+          for (let t = a; t < b; t += 1) hourly.short(t, demand[t] - baseMw);
+          for (const key of SUMS) {
+            const scale = Math.max(1, Math.abs(hourly[key]));
+            expect(Math.abs(fast[key] - hourly[key]) / scale, `${key} ${order}`).toBeLessThan(1e-9);
+          }
+          expect(fast.lossOfLoadHours).toBe(hourly.lossOfLoadHours);
+          expect(fast.gasMw).toBe(hourly.gasMw);
+        }
+      }
+    }
+  });
 });

@@ -81,6 +81,25 @@ describe('ShortLevels', () => {
     expect(Array.from(counts)).toEqual(Array.from(year, (x, i) => 1000 * (x + dip[i])));
   });
 
+  it('counts early, exactly, once it holds too many intervals', () => {
+    // 150,000 intervals of 40 hours at 64 levels: past the 2^17 intervals it keeps before it
+    // counts what it holds (then goes on collecting into the same histogram).
+    const demand = demandSeries(6);
+    const deferred = new ShortLevels(demand, INV, LAST);
+    const counts = new Float64Array(LAST + 1);
+    const intervals: [number, number, number][] = [];
+    const rng = streamFor(6, 1, 0, 0);
+    for (let k = 0; k < 150_000; k += 1) {
+      const a = Math.floor(rng.uniform() * (HOURS - 40));
+      const mw = 10 * Math.floor(rng.uniform() * 64);
+      intervals.push([a, a + 40, mw]);
+      deferred.add(counts, a, a + 40, mw);
+    }
+    expect(intervals.length).toBeGreaterThan(2 ** 17);
+    deferred.flush(counts);
+    expect(Array.from(counts)).toEqual(Array.from(reference(demand, intervals)));
+  });
+
   it('leaves nothing behind after a flush, so the next chunk starts empty', () => {
     const demand = demandSeries(4);
     const deferred = new ShortLevels(demand, INV, LAST);
