@@ -423,7 +423,7 @@ describe('the Monte Carlo, for any fleet and campus', () => {
   it("adds up a chunk's shortfall histogram from its trials' hours (the deferred counts)", () => {
     // One Xe-100 under a ~1 GW campus is short most hours (nearly every stretch's counts are
     // deferred to the chunk's end), with and without backup; and a mixed fleet with storage.
-    const cases = [
+    const cases: Scenario[] = [
       islanded({
         kind: 'ai-training',
         itMw: 800,
