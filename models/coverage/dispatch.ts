@@ -125,12 +125,16 @@ export class Dispatcher {
     }
     const ev = this.gasEvents;
     while (this.gasPtr < ev.length && ev[this.gasPtr] < (t + 1) * GAS_EVENT_HOUR) {
-      const e = ev[this.gasPtr];
-      const rest = e % GAS_EVENT_HOUR;
-      const mw = this.gasUnitMw[rest >> 1];
-      this.gasMw += (rest & 1) === 1 ? mw : -mw;
+      this.gasMw += this.gasChangeMw(ev[this.gasPtr]);
       this.gasPtr += 1;
     }
+  }
+
+  /** The gas MW a packed event adds (a unit back up) or takes away (a unit down). */
+  private gasChangeMw(event: number): number {
+    const rest = event % GAS_EVENT_HOUR;
+    const mw = this.gasUnitMw[rest >> 1];
+    return (rest & 1) === 1 ? mw : -mw;
   }
 
   /** One hour `t` short by `shortMw` after the reactors. */
@@ -186,12 +190,13 @@ export class Dispatcher {
     // Gas outages within [t, b) change nothing while gas at its least there still covers what is
     // left for it in the hour of largest shortfall: then the rest is one span.
     if (this.gasPtr >= ev.length || ev[this.gasPtr] >= b * GAS_EVENT_HOUR) {
-      this.spanSums(tree, t, b, baseMw, this.gasMw);
+      this.spanSums(tree, t, b, baseMw, this.gasMw, tree.rangeMax(t, b));
       return;
     }
     const gasLeastMw = this.gasLeast(b);
-    if (this.leftForGas(tree.rangeMax(t, b) - baseMw) <= gasLeastMw) {
-      this.spanSums(tree, t, b, baseMw, gasLeastMw);
+    const peakMw = tree.rangeMax(t, b);
+    if (this.leftForGas(peakMw - baseMw) <= gasLeastMw) {
+      this.spanSums(tree, t, b, baseMw, gasLeastMw, peakMw);
       this.gasAt(b - 1);
       return;
     }
@@ -200,7 +205,7 @@ export class Dispatcher {
       const nextEvent =
         this.gasPtr < ev.length ? Math.floor(ev[this.gasPtr] / GAS_EVENT_HOUR) : HOURS;
       const end = nextEvent < b ? nextEvent : b;
-      this.spanSums(tree, t, end, baseMw, this.gasMw);
+      this.spanSums(tree, t, end, baseMw, this.gasMw, tree.rangeMax(t, end));
       t = end;
     }
   }
@@ -211,9 +216,7 @@ export class Dispatcher {
     let mw = this.gasMw;
     let least = mw;
     for (let p = this.gasPtr; p < ev.length && ev[p] < b * GAS_EVENT_HOUR; p += 1) {
-      const rest = ev[p] % GAS_EVENT_HOUR;
-      const unitMw = this.gasUnitMw[rest >> 1];
-      mw += (rest & 1) === 1 ? unitMw : -unitMw;
+      mw += this.gasChangeMw(ev[p]);
       if (mw < least) least = mw;
     }
     return least;
@@ -231,16 +234,22 @@ export class Dispatcher {
   }
 
   /**
-   * Hours [a, b) short after the reactors at `baseMw`, the battery empty and gas at `gasMw`. With s
-   * the hour's shortfall and c₁, c₂ the MW of the sources in dispatch order (gas, and the grid's
-   * import limit while it is up), the first gives min(s, c₁), the second min(max(s − c₁, 0), c₂)
-   * and max(s − c₁ − c₂, 0) is unserved. Each sum is Σ min(s, c) = S − A(c) with
+   * Hours [a, b) short after the reactors at `baseMw` (peak demand `peakMw`), the battery empty and
+   * gas at `gasMw`. With s the hour's shortfall and c₁, c₂ the MW of the sources in dispatch order
+   * (gas, and the grid's import limit while it is up), the first gives min(s, c₁), the second
+   * min(max(s − c₁, 0), c₂) and max(s − c₁ − c₂, 0) is unserved. Each sum is Σ min(s, c) = S − A(c) with
    * A(c) = Σ max(0, s − c) = Σ max(0, d − T), T = baseMw + c, = (Σ d − n·T) + Σ max(0, T − d).
    */
-  private spanSums(tree: DemandTree, a: number, b: number, baseMw: number, gasMw: number): void {
+  private spanSums(
+    tree: DemandTree,
+    a: number,
+    b: number,
+    baseMw: number,
+    gasMw: number,
+    peakMw: number,
+  ): void {
     const n = b - a;
     const demandMwh = tree.demandMwh(a, b);
-    const peakMw = tree.rangeMax(a, b);
     const shortMwh = demandMwh - n * baseMw;
     let givenMw = 0;
     let leftMwh = shortMwh;
